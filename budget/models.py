@@ -1,0 +1,1 @@
+# Budget rounds and savings proposals arrive with their own issue.

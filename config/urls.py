@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from udvalg import views as udvalg_views
+
+admin.site.site_header = "Protokol – administration"
+admin.site.site_title = "Protokol"
+
+urlpatterns = [
+    path("", udvalg_views.forside, name="forside"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("udvalg/", include("udvalg.urls")),
+    path("", include("sager.urls")),
+]

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sager.models import Bilag, Punkt, Sag
+
+
+@admin.register(Sag)
+class SagAdmin(SimpleHistoryAdmin):
+    list_display = ["sagsnr", "titel"]
+    search_fields = ["sagsnr", "titel"]
+
+
+class BilagInline(admin.TabularInline):
+    model = Bilag
+    extra = 0
+    fields = ["sekvens", "filnavn", "titel", "bilagsnr", "adgang"]
+    readonly_fields = ["sekvens"]
+
+
+@admin.register(Punkt)
+class PunktAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "moede", "sag", "punkttype", "adgang"]
+    list_filter = ["adgang", "punkttype", "moede__udvalg"]
+    search_fields = ["titel", "sag__sagsnr"]
+    raw_id_fields = ["moede", "sag"]
+    readonly_fields = ["version", "aendret", "aendret_af"]
+    inlines = [BilagInline]
+
+
+@admin.register(Bilag)
+class BilagAdmin(SimpleHistoryAdmin):
+    list_display = ["filnavn", "punkt", "bilagsnr", "adgang", "sidetal"]
+    search_fields = ["filnavn", "titel", "bilagsnr"]
+    raw_id_fields = ["punkt"]
+    readonly_fields = ["stoerrelse", "indholdstype", "sidetal"]

@@ -1,0 +1,118 @@
+"""What an uploaded attachment really is: its type by magic bytes, and for PDFs pages and text."""
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import filetype
+from django.core.exceptions import ValidationError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+logger = logging.getLogger(__name__)
+
+# extension -> (mime type, human name). Office files are checked as the ZIP/OLE they are.
+ALLOWED = {
+    "pdf": ("application/pdf", "PDF"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word-dokument",
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel-ark"),
+    "pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "PowerPoint-præsentation",
+    ),
+    "png": ("image/png", "PNG-billede"),
+    "jpg": ("image/jpeg", "JPEG-billede"),
+    "jpeg": ("image/jpeg", "JPEG-billede"),
+}
+MAX_TEXT_CHARS = 2_000_000
+
+
+@dataclass
+class FileInfo:
+    extension: str
+    mime: str
+    sidetal: int | None
+    tekst: str
+
+
+def declared_extension(filnavn: str) -> str | None:
+    """The extension the name claims; also for names like 'faktaark - anbefalinger pdf'."""
+    suffix = PurePath(filnavn).suffix.lower().lstrip(".")
+    if suffix in ALLOWED:
+        return suffix
+    last_word = filnavn.rsplit(" ", 1)[-1].lower() if " " in filnavn else ""
+    return last_word if last_word in ALLOWED else None
+
+
+def detected_extension(head: bytes) -> str | None:
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    kind = filetype.guess(head)
+    if kind is None:
+        return None
+    return {"jpg": "jpg", "png": "png", "docx": "docx", "xlsx": "xlsx", "pptx": "pptx"}.get(
+        kind.extension
+    )
+
+
+def inspect(fil, filnavn: str) -> FileInfo:
+    """Validate an uploaded file; raise ValidationError with a Danish message if it is not OK."""
+    size = getattr(fil, "size", None)
+    if not size:
+        raise ValidationError("Filen er tom.", code="empty")
+    fil.seek(0)
+    head = fil.read(8192)
+    fil.seek(0)
+    detected = detected_extension(head)
+    declared = declared_extension(filnavn)
+    allowed_names = ", ".join(sorted({name for _, name in ALLOWED.values()}))
+    if detected is None:
+        raise ValidationError(
+            f"Filtypen kan ikke genkendes eller er ikke tilladt. Tilladt: {allowed_names}.",
+            code="type",
+        )
+    same = {declared, detected} <= {"jpg", "jpeg"}
+    if declared is not None and declared != detected and not same:
+        raise ValidationError(
+            f"Filens indhold er {ALLOWED[detected][1]}, men navnet siger .{declared}.",
+            code="mismatch",
+        )
+    mime = ALLOWED[detected][0]
+    if detected != "pdf":
+        return FileInfo(extension=detected, mime=mime, sidetal=None, tekst="")
+    sidetal, tekst = _read_pdf(fil)
+    return FileInfo(extension="pdf", mime=mime, sidetal=sidetal, tekst=tekst)
+
+
+def _read_pdf(fil) -> tuple[int, str]:
+    fil.seek(0)
+    data = fil.read()
+    fil.seek(0)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # An encrypted PDF is a valid attachment; its text is simply not extractable.
+            try:
+                reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any decryption failure means "no text"
+                return len(reader.pages), ""
+        sidetal = len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ValidationError("Filen kan ikke åbnes som PDF.", code="pdf_broken") from exc
+    parts: list[str] = []
+    length = 0
+    for page in reader.pages:
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # noqa: BLE001 - a page whose text cannot be read is skipped
+            logger.info("Could not extract text from a PDF page", exc_info=True)
+            continue
+        parts.append(text)
+        length += len(text)
+        if length > MAX_TEXT_CHARS:
+            break
+    return sidetal, "\n\n".join(parts)[:MAX_TEXT_CHARS]

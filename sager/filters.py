@@ -1,0 +1,39 @@
+import django_filters
+from django.db.models import Q
+
+from sager.models import Sag
+from udvalg.models import Udvalg
+
+
+class SagFilter(django_filters.FilterSet):
+    sagsnr = django_filters.CharFilter(
+        label="Sagsnr.", field_name="sagsnr", lookup_expr="startswith"
+    )
+    titel = django_filters.CharFilter(label="Ord i titlen", method="filter_titel")
+    udvalg = django_filters.ModelChoiceFilter(
+        label="Udvalg",
+        queryset=Udvalg.objects.none(),
+        field_name="punkter__moede__udvalg",
+        empty_label="Alle udvalg",
+        distinct=True,
+    )
+    aar = django_filters.NumberFilter(
+        label="År", field_name="punkter__moede__dato", lookup_expr="year", distinct=True
+    )
+
+    class Meta:
+        model = Sag
+        fields = ["sagsnr", "titel", "udvalg", "aar"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["udvalg"].queryset = Udvalg.objects.for_user(user)
+        for name, f in self.form.fields.items():
+            f.widget.attrs.setdefault("class", "form-select" if name == "udvalg" else "form-input")
+        self.form.fields["aar"].error_messages["invalid"] = "Angiv et årstal, fx 2015."
+
+    def filter_titel(self, queryset, name, value):
+        condition = Q()
+        for word in value.split():
+            condition &= Q(titel__icontains=word)
+        return queryset.filter(condition)

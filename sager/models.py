@@ -1,0 +1,257 @@
+import re
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from udvalg.models import Moede
+
+SAGSNR_VALIDATOR = RegexValidator(
+    r"^\d{2}/\d{1,5}$",
+    "Sagsnummeret skal have formen ÅÅ/NNNNN, fx 14/1175.",
+    code="sagsnr_format",
+)
+SAGSNR_PREFIX = re.compile(r"^\d{1,2}(/\d{0,5})?$")
+BILAGSNR_VALIDATOR = RegexValidator(
+    r"^\d{1,6}/\d{2}$",
+    "Bilagsnummeret skal have formen NNNNN/ÅÅ, fx 33292/15.",
+    code="bilagsnr_format",
+)
+
+
+class Adgang(models.TextChoices):
+    AABEN = "aaben", "Åben"
+    LUKKET = "lukket", "Lukket"
+
+
+class Punkttype(models.TextChoices):
+    BESLUTNING = "beslutning", "Beslutning"
+    ORIENTERING = "orientering", "Orientering"
+    INGEN = "ingen", "-"
+
+
+class SagQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Secretaries pick from every case; members see cases on meetings they can read."""
+        from udvalg import permissions
+
+        if permissions.is_any_sekretaer(user):
+            return self
+        return self.filter(punkter__moede__in=Moede.objects.visible_to(user)).distinct()
+
+    def search(self, query: str):
+        """Match a Sagsnr prefix or every word of the title."""
+        query = (query or "").strip()
+        if not query:
+            return self
+        if SAGSNR_PREFIX.match(query):
+            return self.filter(sagsnr__startswith=query)
+        qs = self
+        for word in query.split():
+            qs = qs.filter(titel__icontains=word)
+        return qs
+
+
+class Sag(models.Model):
+    sagsnr = models.CharField(
+        "sagsnr.",
+        max_length=8,
+        unique=True,
+        validators=[SAGSNR_VALIDATOR],
+        error_messages={"unique": "Der findes allerede en sag med dette sagsnummer."},
+    )
+    titel = models.CharField("titel", max_length=300)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+
+    objects = SagQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sag"
+        verbose_name_plural = "sager"
+        ordering = ["-oprettet"]
+
+    def __str__(self):
+        return f"{self.sagsnr} {self.titel}"
+
+    def get_absolute_url(self):
+        return reverse("sager:sag-detail", args=[self.pk])
+
+
+# The sections of an agenda item in the order the protocols print them (DOMAIN §2.5).
+# Each is None (absent), "-" or text (sanitised HTML).
+SEKTIONER = [
+    ("tema", "Tema"),
+    ("sagsbeskrivelse", "Sagsbeskrivelse"),
+    ("supplerende_sagsbeskrivelse", "Supplerende sagsbeskrivelse"),
+    ("administrationens_forslag", "Administrationens forslag"),
+    ("afledte_konsekvenser", "Afledte konsekvenser"),
+    ("oekonomi_og_finansiering", "Økonomi og finansiering"),
+    ("dialog_hoering", "Dialog/høring"),
+]
+
+
+class PunktQuerySet(models.QuerySet):
+    def visible_to(self, user, udvalg):
+        """Closed items only for the committee's own members and secretaries (and admins)."""
+        from udvalg import permissions
+
+        if permissions.can_view_lukket(user, udvalg):
+            return self
+        return self.filter(adgang=Adgang.AABEN)
+
+    def for_moede_page(self, user, udvalg):
+        return (
+            self.visible_to(user, udvalg)
+            .select_related("sag")
+            .prefetch_related(Prefetch("bilag", queryset=Bilag.objects.visible_to(user, udvalg)))
+            .order_by("nummer")
+        )
+
+
+class Punkt(models.Model):
+    moede = models.ForeignKey(
+        Moede, verbose_name="møde", on_delete=models.CASCADE, related_name="punkter"
+    )
+    nummer = models.PositiveSmallIntegerField("nummer")
+    titel = models.CharField("titel", max_length=300)
+    sag = models.ForeignKey(
+        Sag,
+        verbose_name="sag",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="punkter",
+    )
+    punkttype = models.CharField(
+        "punkttype", max_length=20, choices=Punkttype, default=Punkttype.BESLUTNING
+    )
+    adgang = models.CharField("adgang", max_length=10, choices=Adgang, default=Adgang.AABEN)
+    fast_punkt = models.BooleanField("fast punkt", default=False)
+    tillaeg = models.BooleanField(
+        "tillægsdagsorden", default=False, help_text="Tilføjet efter at dagsordenen blev frigivet."
+    )
+    tema = models.TextField("tema", null=True, blank=True)
+    sagsbeskrivelse = models.TextField("sagsbeskrivelse", null=True, blank=True)
+    supplerende_sagsbeskrivelse = models.TextField(
+        "supplerende sagsbeskrivelse", null=True, blank=True
+    )
+    administrationens_forslag = models.TextField("administrationens forslag", null=True, blank=True)
+    afledte_konsekvenser = models.TextField("afledte konsekvenser", null=True, blank=True)
+    oekonomi_og_finansiering = models.TextField("økonomi og finansiering", null=True, blank=True)
+    dialog_hoering = models.TextField("dialog/høring", null=True, blank=True)
+    # Optimistic locking: a save must name the version it was edited from.
+    version = models.PositiveIntegerField("version", default=1)
+    aendret = models.DateTimeField("senest ændret", auto_now=True)
+    aendret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="senest ændret af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = PunktQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["aendret"])
+
+    class Meta:
+        verbose_name = "punkt"
+        verbose_name_plural = "punkter"
+        ordering = ["moede", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["moede", "nummer"], name="punkt_unique_nummer"),
+        ]
+        permissions = [("view_lukket_punkt", "Kan se lukkede punkter i alle udvalg")]
+
+    def __str__(self):
+        return f"{self.nummer}. {self.titel}"
+
+    def get_absolute_url(self):
+        return (
+            reverse("udvalg:moede-detail", args=[self.moede.udvalg.slug, self.moede.url_slug])
+            + f"#punkt-{self.nummer}"
+        )
+
+    @property
+    def is_lukket(self) -> bool:
+        return self.adgang == Adgang.LUKKET
+
+    def sektioner(self) -> list[tuple[str, str, str]]:
+        """(field, label, value) for the sections present, in protocol order.
+
+        Supplerende sagsbeskrivelse is not a row of its own: it is printed inside the
+        Sagsbeskrivelse row under a bold sub-heading, as in the protocols.
+        """
+        return [
+            (field, label, getattr(self, field))
+            for field, label in SEKTIONER
+            if field != "supplerende_sagsbeskrivelse" and getattr(self, field) is not None
+        ]
+
+
+def bilag_upload_to(instance, filename):
+    # The storage name is random; the verbatim file name lives in `filnavn`.
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"bilag/{uuid.uuid4().hex}{suffix}"
+
+
+class BilagQuerySet(models.QuerySet):
+    def visible_to(self, user, udvalg):
+        from udvalg import permissions
+
+        qs = self.order_by("sekvens")
+        if permissions.can_view_lukket(user, udvalg):
+            return qs
+        return qs.filter(adgang=Adgang.AABEN)
+
+
+class Bilag(models.Model):
+    punkt = models.ForeignKey(
+        Punkt, verbose_name="punkt", on_delete=models.CASCADE, related_name="bilag"
+    )
+    sekvens = models.PositiveSmallIntegerField("nummer i punktet")
+    filnavn = models.CharField("filnavn", max_length=255)
+    titel = models.CharField("titel", max_length=300, blank=True)
+    bilagsnr = models.CharField(
+        "bilagsnr.", max_length=10, null=True, blank=True, validators=[BILAGSNR_VALIDATOR]
+    )
+    adgang = models.CharField("adgang", max_length=10, choices=Adgang, default=Adgang.AABEN)
+    fil = models.FileField("fil", upload_to=bilag_upload_to, max_length=200)
+    stoerrelse = models.PositiveBigIntegerField("størrelse (bytes)", default=0)
+    indholdstype = models.CharField("indholdstype", max_length=100, blank=True)
+    sidetal = models.PositiveIntegerField("sidetal", null=True, blank=True)
+    tekst = models.TextField("udtrukket tekst", blank=True)
+    oprettet = models.DateTimeField("uploadet", auto_now_add=True)
+
+    objects = BilagQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["tekst"])
+
+    class Meta:
+        verbose_name = "bilag"
+        verbose_name_plural = "bilag"
+        ordering = ["punkt", "sekvens"]
+        constraints = [
+            models.UniqueConstraint(fields=["punkt", "sekvens"], name="bilag_unique_sekvens"),
+        ]
+
+    def __str__(self):
+        return f"{self.nummer} {self.filnavn}"
+
+    @property
+    def nummer(self) -> str:
+        """'3.1.' – uses the already loaded item."""
+        return f"{self.punkt.nummer}.{self.sekvens}."
+
+    @property
+    def is_lukket(self) -> bool:
+        return self.adgang == Adgang.LUKKET
+
+    def get_absolute_url(self):
+        return reverse("sager:bilag-download", args=[self.pk])

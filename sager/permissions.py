@@ -1,0 +1,41 @@
+"""Access to cases, items and attachments; builds on udvalg.permissions."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from sager.models import Bilag, Punkt, Sag
+from udvalg import permissions as udvalg_permissions
+
+
+def get_punkt_for_editing(user, pk: int) -> Punkt:
+    punkt = get_object_or_404(
+        Punkt.objects.select_related("moede__udvalg", "sag", "aendret_af"), pk=pk
+    )
+    if not udvalg_permissions.can_view_moede(user, punkt.moede):
+        raise Http404("Punktet findes ikke.")
+    if not udvalg_permissions.can_edit_moede(user, punkt.moede):
+        raise PermissionDenied("Kun udvalgets sekretær kan redigere punktet.")
+    return punkt
+
+
+def get_bilag_for_user(user, pk: int) -> Bilag:
+    bilag = get_object_or_404(Bilag.objects.select_related("punkt__moede__udvalg"), pk=pk)
+    udvalg = bilag.punkt.moede.udvalg
+    visible = udvalg_permissions.can_view_moede(user, bilag.punkt.moede)
+    if visible and (bilag.punkt.is_lukket or bilag.is_lukket):
+        visible = udvalg_permissions.can_view_lukket(user, udvalg)
+    if not visible:
+        raise Http404("Bilaget findes ikke.")
+    return bilag
+
+
+def get_bilag_for_editing(user, pk: int) -> Bilag:
+    bilag = get_bilag_for_user(user, pk)
+    if not udvalg_permissions.can_edit_moede(user, bilag.punkt.moede):
+        raise PermissionDenied("Kun udvalgets sekretær kan ændre bilag.")
+    return bilag
+
+
+def get_sag_for_user(user, pk: int) -> Sag:
+    return get_object_or_404(Sag.objects.visible_to(user), pk=pk)

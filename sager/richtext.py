@@ -1,0 +1,54 @@
+"""Server-side sanitising of section text (the editor's HTML is never trusted).
+
+A pasted Word document keeps paragraphs, lists, bold/italic, links and simple tables; scripts,
+styles, classes, Office namespaces and comments are removed.
+"""
+
+import re
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "u", "sub", "sup",
+    "ul", "ol", "li", "a", "h3", "h4", "blockquote",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+}
+_EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|\u00a0|<br>)*</p>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def sanitise(html: str) -> str:
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        clean_content_tags={"script", "style", "xml", "title", "head"},
+        strip_comments=True,
+    )
+    cleaned = _EMPTY_PARAGRAPH.sub("", cleaned)
+    return cleaned.strip()
+
+
+def plain_text(html: str) -> str:
+    return re.sub(r"\s+", " ", _TAG.sub(" ", html)).replace("&nbsp;", " ").strip()
+
+
+def section_value(raw: str | None) -> str | None:
+    """A section's stored value: None (absent) when empty, '-' kept as the dash, else safe HTML."""
+    if raw is None:
+        return None
+    cleaned = sanitise(raw)
+    text = plain_text(cleaned)
+    if not text:
+        return None
+    if text in {"-", "–"}:
+        return "-"
+    return cleaned

@@ -1,0 +1,219 @@
+"""Multi-step writes on cases, agenda items and attachments."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+
+from sager import files
+from sager.models import SEKTIONER, Adgang, Bilag, Punkt, Punkttype, Sag
+from udvalg.models import Moede
+
+SECTION_FIELDS = [name for name, _ in SEKTIONER]
+# Renumbering moves rows out of the way first, so the (moede, nummer) unique constraint
+# holds after every single UPDATE on every database.
+_RENUMBER_OFFSET = 10000
+
+
+@transaction.atomic
+def sag_create(*, sagsnr: str, titel: str) -> Sag:
+    sag = Sag(sagsnr=sagsnr.strip(), titel=titel.strip())
+    sag.full_clean()
+    sag.save()
+    return sag
+
+
+@transaction.atomic
+def punkt_create(
+    *,
+    moede: Moede,
+    titel: str,
+    sag: Sag | None = None,
+    punkttype: str = Punkttype.BESLUTNING,
+    adgang: str = Adgang.AABEN,
+    user=None,
+    **sektioner: str | None,
+) -> Punkt:
+    """Append an item to the agenda; after release it is marked as supplementary (tillæg)."""
+    moede = Moede.objects.select_for_update().get(pk=moede.pk)
+    unknown = set(sektioner) - set(SECTION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown sections: {sorted(unknown)}")
+    nummer = (moede.punkter.aggregate(m=Max("nummer"))["m"] or 0) + 1
+    punkt = Punkt(
+        moede=moede,
+        nummer=nummer,
+        titel=titel.strip(),
+        sag=sag,
+        punkttype=punkttype,
+        adgang=adgang,
+        tillaeg=moede.is_released,
+        aendret_af=user,
+        **sektioner,
+    )
+    punkt.full_clean()
+    punkt.save()
+    return punkt
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the item after this user opened it."""
+
+    def __init__(self, punkt: Punkt):
+        from django.utils import timezone
+
+        from udvalg import danish
+
+        who = "en anden bruger"
+        if punkt.aendret_af is not None:
+            who = punkt.aendret_af.get_full_name() or punkt.aendret_af.get_username()
+        when = timezone.localtime(punkt.aendret)
+        super().__init__(
+            f"Punktet er ændret af {who} {danish.date_without_weekday(when.date())} "
+            f"kl. {when:%H:%M}, efter at du åbnede det. Dine ændringer er ikke gemt: "
+            "de står nedenfor, så du kan sammenligne med den gemte udgave og gemme igen.",
+            code="conflict",
+        )
+        self.punkt = punkt
+
+
+@transaction.atomic
+def punkt_update(*, punkt: Punkt, version: int, user=None, **fields) -> Punkt:
+    """Save an edit made from `version`; refuse it if the item changed in the meantime."""
+    allowed = {"titel", "punkttype", "adgang", *SECTION_FIELDS}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Unknown fields: {sorted(unknown)}")
+    current = Punkt.objects.select_for_update().select_related("aendret_af").get(pk=punkt.pk)
+    # Compare-and-swap on the version as well, for databases without row locks (SQLite).
+    claimed = Punkt.objects.filter(pk=punkt.pk, version=version).update(version=F("version"))
+    if current.version != version or not claimed:
+        raise EditConflict(current)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.version = version + 1
+    current.aendret_af = user
+    current.full_clean()
+    current.save()
+    return current
+
+
+def _renumber(moede: Moede, ordered: list[Punkt]) -> None:
+    for punkt in ordered:
+        Punkt.objects.filter(pk=punkt.pk).update(nummer=F("nummer") + _RENUMBER_OFFSET)
+    for nummer, punkt in enumerate(ordered, start=1):
+        punkt.refresh_from_db(fields=["nummer"])
+        punkt.nummer = nummer
+        punkt.save(update_fields=["nummer"])
+
+
+@transaction.atomic
+def punkter_reorder(*, moede: Moede, order: list[int]) -> None:
+    """Put the meeting's items in the given order (a permutation of their ids) and renumber."""
+    moede = Moede.objects.select_for_update().get(pk=moede.pk)
+    punkter = {p.pk: p for p in moede.punkter.all()}
+    if sorted(order) != sorted(punkter):
+        raise ValidationError(
+            "Rækkefølgen passer ikke til mødets punkter. Genindlæs siden og prøv igen.",
+            code="bad_order",
+        )
+    _renumber(moede, [punkter[pk] for pk in order])
+
+
+@transaction.atomic
+def punkt_move(*, punkt: Punkt, retning: str) -> None:
+    """Move an item one place up ('op') or down ('ned')."""
+    ids = list(punkt.moede.punkter.order_by("nummer").values_list("pk", flat=True))
+    i = ids.index(punkt.pk)
+    j = i - 1 if retning == "op" else i + 1
+    if retning not in {"op", "ned"} or not 0 <= j < len(ids):
+        return
+    ids[i], ids[j] = ids[j], ids[i]
+    punkter_reorder(moede=punkt.moede, order=ids)
+
+
+@transaction.atomic
+def punkt_delete(*, punkt: Punkt) -> None:
+    moede = punkt.moede
+    punkt.delete()
+    _renumber(moede, list(moede.punkter.order_by("nummer")))
+
+
+# --- attachments -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bilag_add(
+    *,
+    punkt: Punkt,
+    fil,
+    filnavn: str | None = None,
+    titel: str = "",
+    bilagsnr: str | None = None,
+    adgang: str = Adgang.AABEN,
+) -> Bilag:
+    """Check the file's real type, read pages and text from PDFs, and append it to the item."""
+    filnavn = (filnavn or fil.name).strip()
+    info = files.inspect(fil, filnavn)
+    punkt = Punkt.objects.select_for_update().get(pk=punkt.pk)
+    sekvens = (punkt.bilag.aggregate(m=Max("sekvens"))["m"] or 0) + 1
+    bilag = Bilag(
+        punkt=punkt,
+        sekvens=sekvens,
+        filnavn=filnavn,
+        titel=titel.strip(),
+        bilagsnr=bilagsnr or None,
+        adgang=adgang,
+        stoerrelse=fil.size,
+        indholdstype=info.mime,
+        sidetal=info.sidetal,
+        tekst=info.tekst,
+    )
+    bilag.fil.save(filnavn, fil, save=False)
+    try:
+        bilag.full_clean()
+        bilag.save()
+    except Exception:
+        # Nothing half-written: the stored file goes when the row does not come.
+        bilag.fil.delete(save=False)
+        raise
+    return bilag
+
+
+@transaction.atomic
+def bilag_update(
+    *, bilag: Bilag, filnavn: str, titel: str, bilagsnr: str | None, adgang: str
+) -> Bilag:
+    bilag.filnavn, bilag.titel = filnavn.strip(), titel.strip()
+    bilag.bilagsnr, bilag.adgang = bilagsnr or None, adgang
+    bilag.full_clean()
+    bilag.save()
+    return bilag
+
+
+def _resequence(punkt: Punkt, ordered: list[Bilag]) -> None:
+    for b in ordered:
+        Bilag.objects.filter(pk=b.pk).update(sekvens=F("sekvens") + _RENUMBER_OFFSET)
+    for sekvens, b in enumerate(ordered, start=1):
+        b.refresh_from_db(fields=["sekvens"])
+        b.sekvens = sekvens
+        b.save(update_fields=["sekvens"])
+
+
+@transaction.atomic
+def bilag_move(*, bilag: Bilag, retning: str) -> None:
+    punkt = Punkt.objects.select_for_update().get(pk=bilag.punkt_id)
+    ordered = list(punkt.bilag.order_by("sekvens"))
+    i = [b.pk for b in ordered].index(bilag.pk)
+    j = i - 1 if retning == "op" else i + 1
+    if retning not in {"op", "ned"} or not 0 <= j < len(ordered):
+        return
+    ordered[i], ordered[j] = ordered[j], ordered[i]
+    _resequence(punkt, ordered)
+
+
+@transaction.atomic
+def bilag_delete(*, bilag: Bilag) -> None:
+    """Remove an attachment from the item. The stored file is kept for the audit history."""
+    punkt = Punkt.objects.select_for_update().get(pk=bilag.punkt_id)
+    bilag.delete()
+    _resequence(punkt, list(punkt.bilag.order_by("sekvens")))

@@ -1,0 +1,297 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sager import filters, forms, permissions, services
+from sager.models import Adgang, Bilag, Punkt, Sag
+from udvalg import permissions as udvalg_permissions
+from udvalg.models import Moede
+from udvalg.uploads import oversized_fields
+
+
+def _dagsorden(moede: Moede):
+    return redirect("udvalg:dagsorden", moede.udvalg.slug, moede.url_slug)
+
+
+# --- items ------------------------------------------------------------------------------------
+
+
+def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = udvalg_permissions.get_moede_for_editing(request.user, slug, moede)
+    query = request.GET.get("q", "").strip()
+    initial = {}
+    valgt = None
+    if request.GET.get("sag"):
+        valgt = Sag.objects.filter(pk=request.GET.get("sag")).first()
+        if valgt:
+            initial = {"sag": valgt.pk, "titel": valgt.titel}
+    form = forms.PunktCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                sag = data["sag"]
+                if data["nyt_sagsnr"]:
+                    sag = services.sag_create(
+                        sagsnr=data["nyt_sagsnr"], titel=data["ny_sag_titel"] or data["titel"]
+                    )
+                punkt = services.punkt_create(
+                    moede=moede,
+                    titel=data["titel"],
+                    sag=sag,
+                    punkttype=data["punkttype"],
+                    adgang=data["adgang"],
+                    user=request.user,
+                )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Punkt {punkt.nummer} er tilføjet.")
+            return redirect("sager:punkt-update", punkt.pk)
+    if request.method == "POST":
+        valgt = form.cleaned_data.get("sag") if hasattr(form, "cleaned_data") else valgt
+    resultater = Sag.objects.visible_to(request.user).search(query)[:20] if query else []
+    context = {
+        "moede": moede,
+        "udvalg": moede.udvalg,
+        "form": form,
+        "query": query,
+        "resultater": resultater,
+        "valgt": valgt,
+    }
+    if request.headers.get("HX-Request") and request.GET.get("partial") == "soeg":
+        return render(request, "sager/_sag_soeg_resultater.html", context)
+    return render(request, "sager/punkt_create.html", context)
+
+
+def punkt_update(request: HttpRequest, pk: int) -> HttpResponse:
+    punkt = permissions.get_punkt_for_editing(request.user, pk)
+    form = forms.PunktForm(request.POST or None, instance=punkt)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.punkt_update(punkt=punkt, version=version, user=request.user, **data)
+        except services.EditConflict as exc:
+            conflict = exc.punkt
+            form.add_error(None, exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Punkt {punkt.nummer} er gemt.")
+            return _dagsorden(punkt.moede)
+    if conflict is not None:
+        # Let the next save go through on top of what is stored now, the user's text intact.
+        form.data = form.data.copy()
+        form.data["version"] = conflict.version
+    return render(
+        request,
+        "sager/punkt_form.html",
+        {
+            "punkt": punkt,
+            "moede": punkt.moede,
+            "udvalg": punkt.moede.udvalg,
+            "form": form,
+            "conflict": conflict,
+            "bilag": punkt.bilag.order_by("sekvens"),
+            "upload_form": forms.BilagUploadForm(),
+        },
+    )
+
+
+@require_POST
+def punkt_move(request: HttpRequest, pk: int) -> HttpResponse:
+    punkt = permissions.get_punkt_for_editing(request.user, pk)
+    services.punkt_move(punkt=punkt, retning=request.POST.get("retning", ""))
+    return _dagsorden(punkt.moede)
+
+
+@require_POST
+def punkt_reorder(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = udvalg_permissions.get_moede_for_editing(request.user, slug, moede)
+    ids = list(moede.punkter.values_list("pk", flat=True))
+    form = forms.ReorderForm(request.POST, ids=ids)
+    if not form.is_valid():
+        return JsonResponse({"fejl": "Rækkefølgen kunne ikke læses."}, status=400)
+    try:
+        services.punkter_reorder(moede=moede, order=form.cleaned_data["order"])
+    except ValidationError as exc:
+        return JsonResponse({"fejl": exc.messages[0]}, status=400)
+    return JsonResponse({"ok": True})
+
+
+def punkt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    punkt = permissions.get_punkt_for_editing(request.user, pk)
+    if request.method == "POST":
+        moede = punkt.moede
+        services.punkt_delete(punkt=punkt)
+        messages.success(
+            request, f"Punktet »{punkt.titel}« er slettet, og punkterne er omnummereret."
+        )
+        return _dagsorden(moede)
+    return render(
+        request,
+        "sager/punkt_delete.html",
+        {"punkt": punkt, "moede": punkt.moede, "udvalg": punkt.moede.udvalg},
+    )
+
+
+def punkt_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what and when, for the item and its attachments."""
+    punkt = permissions.get_punkt_for_editing(request.user, pk)
+    punkt_records = list(punkt.history.select_related("history_user").order_by("history_date"))
+    bilag_records = list(
+        Bilag.history.filter(punkt_id=punkt.pk)
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+    entries = _history_entries(punkt_records, "Punkt") + _history_entries(bilag_records, "Bilag")
+    entries.sort(key=lambda e: e["record"].history_date, reverse=True)
+    return render(
+        request,
+        "sager/punkt_history.html",
+        {"punkt": punkt, "moede": punkt.moede, "udvalg": punkt.moede.udvalg, "entries": entries},
+    )
+
+
+def _history_entries(records, kind: str) -> list[dict]:
+    """Pair each historical record with the one before it for the same object, and diff them."""
+    previous: dict[int, object] = {}
+    entries = []
+    for record in records:
+        prev = previous.get(record.id)
+        changes = []
+        if prev is not None:
+            delta = record.diff_against(prev)
+            for change in delta.changes:
+                field = record.instance._meta.get_field(change.field)
+                changes.append(
+                    {"felt": field.verbose_name, "foer": change.old, "efter": change.new}
+                )
+        entries.append({"record": record, "kind": kind, "changes": changes})
+        previous[record.id] = record
+    return entries
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def bilag_create(request: HttpRequest, pk: int) -> HttpResponse:
+    punkt = permissions.get_punkt_for_editing(request.user, pk)
+    form = forms.BilagUploadForm(
+        request.POST or None, request.FILES or None, oversized=oversized_fields(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bilag = services.bilag_add(
+                punkt=punkt,
+                fil=data["fil"],
+                titel=data["titel"],
+                bilagsnr=data["bilagsnr"],
+                adgang=data["adgang"],
+            )
+        except ValidationError as exc:
+            form.add_error("fil", exc)
+        else:
+            messages.success(request, f"Bilag {bilag.nummer} {bilag.filnavn} er tilføjet.")
+            return redirect("sager:punkt-update", punkt.pk)
+    return render(
+        request,
+        "sager/bilag_create.html",
+        {"punkt": punkt, "moede": punkt.moede, "udvalg": punkt.moede.udvalg, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def bilag_download(request: HttpRequest, pk: int) -> HttpResponse:
+    bilag = permissions.get_bilag_for_user(request.user, pk)
+    response = FileResponse(
+        bilag.fil.open("rb"),
+        as_attachment=request.GET.get("hent") == "1",
+        filename=bilag.filnavn,
+        content_type=bilag.indholdstype or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def bilag_update(request: HttpRequest, pk: int) -> HttpResponse:
+    bilag = permissions.get_bilag_for_editing(request.user, pk)
+    form = forms.BilagForm(request.POST or None, instance=bilag)
+    if request.method == "POST" and form.is_valid():
+        services.bilag_update(bilag=bilag, **form.cleaned_data)
+        messages.success(request, f"Bilag {bilag.nummer} er gemt.")
+        return redirect("sager:punkt-update", bilag.punkt_id)
+    return render(
+        request,
+        "sager/bilag_form.html",
+        {
+            "bilag": bilag,
+            "punkt": bilag.punkt,
+            "moede": bilag.punkt.moede,
+            "udvalg": bilag.punkt.moede.udvalg,
+            "form": form,
+        },
+    )
+
+
+@require_POST
+def bilag_move(request: HttpRequest, pk: int) -> HttpResponse:
+    bilag = permissions.get_bilag_for_editing(request.user, pk)
+    services.bilag_move(bilag=bilag, retning=request.POST.get("retning", ""))
+    return redirect("sager:punkt-update", bilag.punkt_id)
+
+
+def bilag_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    bilag = permissions.get_bilag_for_editing(request.user, pk)
+    if request.method == "POST":
+        services.bilag_delete(bilag=bilag)
+        messages.success(request, f"Bilaget {bilag.filnavn} er fjernet fra punktet.")
+        return redirect("sager:punkt-update", bilag.punkt_id)
+    return render(
+        request,
+        "sager/bilag_delete.html",
+        {
+            "bilag": bilag,
+            "punkt": bilag.punkt,
+            "moede": bilag.punkt.moede,
+            "udvalg": bilag.punkt.moede.udvalg,
+        },
+    )
+
+
+# --- cases ------------------------------------------------------------------------------------
+
+
+def sag_list(request: HttpRequest) -> HttpResponse:
+    sager = Sag.objects.visible_to(request.user).order_by("-sagsnr")
+    sag_filter = filters.SagFilter(request.GET, queryset=sager, user=request.user)
+    page = Paginator(sag_filter.qs, 50).get_page(request.GET.get("side"))
+    return render(request, "sager/sag_list.html", {"filter": sag_filter, "page": page})
+
+
+def sag_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sagens gang: every item of the case the user may see, across meetings, oldest first."""
+    sag = permissions.get_sag_for_user(request.user, pk)
+    user = request.user
+    roller = udvalg_permissions.roller(user)
+    punkter = Punkt.objects.filter(sag=sag, moede__in=Moede.objects.visible_to(user))
+    bilag = Bilag.objects.order_by("sekvens")
+    if not (user.is_superuser or user.has_perm("sager.view_lukket_punkt")):
+        mine = list(roller.sekretaer | roller.medlem)
+        punkter = punkter.filter(Q(adgang=Adgang.AABEN) | Q(moede__udvalg_id__in=mine))
+        bilag = bilag.filter(Q(adgang=Adgang.AABEN) | Q(punkt__moede__udvalg_id__in=mine))
+    punkter = (
+        punkter.select_related("moede__udvalg")
+        .prefetch_related(Prefetch("bilag", queryset=bilag))
+        .order_by("moede__dato", "moede__starttid", "nummer")
+    )
+    return render(request, "sager/sag_detail.html", {"sag": sag, "punkter": punkter})

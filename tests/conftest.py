@@ -1,0 +1,56 @@
+"""Standing personas: the committee's secretary and member, a member of another committee,
+and a logged-in user with no role. Anonymous requests use the plain `client`."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def udvalg(db):
+    return factories.make_udvalg(navn="Erhvervs- og Beskæftigelsesudvalget", forkortelse="EBU")
+
+
+@pytest.fixture
+def sekretaer(udvalg):
+    user = factories.make_user("sekretaer", first_name="Sanne", last_name="Sekretær")
+    udvalg.sekretaerer.add(user)
+    return user
+
+
+@pytest.fixture
+def medlem(udvalg):
+    user = factories.make_user("medlem", first_name="Gurli", last_name="Nielsen")
+    factories.make_medlem(udvalg, user=user, navn="Gurli Nielsen")
+    return user
+
+
+@pytest.fixture
+def anden(db):
+    """A member (and secretary) of another committee only."""
+    other = factories.make_udvalg(navn="Økonomiudvalget", forkortelse="ØU")
+    user = factories.make_user("anden")
+    factories.make_medlem(other, user=user)
+    other.sekretaerer.add(user)
+    return user
+
+
+@pytest.fixture
+def borger(db):
+    return factories.make_user("borger")
+
+
+@pytest.fixture
+def moede(udvalg):
+    return factories.make_moede(udvalg)
+
+
+def login(client, user):
+    client.force_login(user)
+    return client

@@ -1,0 +1,80 @@
+"""Plain make_* functions; every one goes through the same services the app uses."""
+
+import datetime
+import io
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
+
+from sager import services as sager_services
+from sager.models import Adgang, Bilag, Punkt, Punkttype, Sag
+from udvalg import services as udvalg_services
+from udvalg.models import Medlemskab, Moede, Person, Rolle, Udvalg
+
+_seq = itertools.count(1)
+
+
+def make_user(username: str | None = None, **kw):
+    username = username or f"bruger{next(_seq)}"
+    user = get_user_model().objects.create_user(username=username, password="pw", **kw)
+    return user
+
+
+def make_udvalg(**kw) -> Udvalg:
+    n = next(_seq)
+    defaults = {
+        "navn": f"Udvalg nr. {n}",
+        "forkortelse": f"U{n}",
+        "periode_start": 2014,
+        "periode_slut": 2017,
+    }
+    defaults.update(kw)
+    udvalg = Udvalg(**defaults)
+    udvalg.full_clean()
+    udvalg.save()
+    return udvalg
+
+
+def make_person(navn: str | None = None, **kw) -> Person:
+    return Person.objects.create(navn=navn or f"Person {next(_seq)}", **kw)
+
+
+def make_medlem(udvalg: Udvalg, user=None, rolle=Rolle.MEDLEM, **kw) -> Medlemskab:
+    person = make_person(user=user, **kw)
+    return Medlemskab.objects.create(udvalg=udvalg, person=person, rolle=rolle)
+
+
+def make_moede(udvalg: Udvalg | None = None, dato=None, **kw) -> Moede:
+    return udvalg_services.moede_create(
+        udvalg=udvalg or make_udvalg(),
+        dato=dato or datetime.date(2015, 5, 13),
+        starttid=kw.pop("starttid", datetime.time(7, 30)),
+        **kw,
+    )
+
+
+def make_sag(sagsnr: str | None = None, titel: str = "En sag") -> Sag:
+    return sager_services.sag_create(sagsnr=sagsnr or f"15/{next(_seq)}", titel=titel)
+
+
+def make_punkt(moede: Moede | None = None, **kw) -> Punkt:
+    kw.setdefault("titel", f"Punkt {next(_seq)}")
+    kw.setdefault("punkttype", Punkttype.BESLUTNING)
+    kw.setdefault("sagsbeskrivelse", "<p>Beskrivelse.</p>")
+    return sager_services.punkt_create(moede=moede or make_moede(), **kw)
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def make_bilag(punkt: Punkt, filnavn: str = "notat.pdf", adgang=Adgang.AABEN, **kw) -> Bilag:
+    fil = SimpleUploadedFile(filnavn, pdf_bytes(kw.pop("pages", 1)), "application/pdf")
+    return sager_services.bilag_add(punkt=punkt, fil=fil, filnavn=filnavn, adgang=adgang, **kw)

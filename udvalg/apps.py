@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UdvalgConfig(AppConfig):
+    name = "udvalg"
+    verbose_name = "Udvalg og møder"

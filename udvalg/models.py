@@ -1,0 +1,248 @@
+import datetime
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from udvalg import danish
+
+DEFAULT_FASTE_PUNKTER = ["Bemærkninger til dagsordenen", "Meddelelser"]
+
+
+def default_faste_punkter():
+    return list(DEFAULT_FASTE_PUNKTER)
+
+
+def danish_slugify(value: str) -> str:
+    """Slug with the Danish transliteration (æ→ae, ø→oe, å→aa) before ASCII folding."""
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+    return slugify(value.translate(table))
+
+
+class UdvalgQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Committees the user may read: as secretary or as (past or present) member."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(Q(sekretaerer=user) | Q(medlemskaber__person__user=user)).distinct()
+
+
+class Udvalg(models.Model):
+    navn = models.CharField("navn", max_length=200)
+    forkortelse = models.CharField("forkortelse", max_length=20)
+    periode_start = models.PositiveSmallIntegerField(
+        "valgperiode fra", validators=[MinValueValidator(1970)]
+    )
+    periode_slut = models.PositiveSmallIntegerField(
+        "valgperiode til", validators=[MinValueValidator(1970)]
+    )
+    slug = models.SlugField(
+        "URL-navn",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Dannes af forkortelse og valgperiode, fx ebu-2014-2017, hvis feltet er tomt.",
+    )
+    faste_punkter = models.JSONField(
+        "faste punkter",
+        default=default_faste_punkter,
+        blank=True,
+        help_text="Titler på de punkter, der oprettes automatisk på hvert nyt møde, i rækkefølge.",
+    )
+    sekretaerer = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="sekretærer",
+        related_name="sekretaer_for",
+        blank=True,
+    )
+
+    objects = UdvalgQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sekretaerer])
+
+    class Meta:
+        verbose_name = "udvalg"
+        verbose_name_plural = "udvalg"
+        ordering = ["-periode_start", "navn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(periode_slut__gte=models.F("periode_start")),
+                name="udvalg_periode_order",
+                violation_error_message="Valgperioden slutter før den begynder.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.visningsnavn
+
+    @property
+    def visningsnavn(self) -> str:
+        return f"{self.navn} {self.periode_start}-{self.periode_slut}"
+
+    def default_slug(self) -> str:
+        return danish_slugify(f"{self.forkortelse} {self.periode_start}-{self.periode_slut}")
+
+    def clean(self):
+        if not self.slug and self.forkortelse and self.periode_start and self.periode_slut:
+            self.slug = self.default_slug()
+        if not isinstance(self.faste_punkter, list) or not all(
+            isinstance(t, str) and t.strip() for t in self.faste_punkter
+        ):
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(
+                {"faste_punkter": "Angiv de faste punkter som en liste af titler."},
+                code="faste_punkter",
+            )
+
+    def get_absolute_url(self):
+        return reverse("udvalg:udvalg-detail", args=[self.slug])
+
+
+class Person(models.Model):
+    navn = models.CharField("navn", max_length=200)
+    parti = models.CharField("parti", max_length=100, blank=True)
+    parti_bogstav = models.CharField("partibogstav", max_length=3, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="brugerkonto",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    class Meta:
+        verbose_name = "person"
+        verbose_name_plural = "personer"
+        ordering = ["navn"]
+
+    def __str__(self):
+        if self.parti_bogstav:
+            return f"{self.navn} ({self.parti_bogstav})"
+        return self.navn
+
+
+class Rolle(models.TextChoices):
+    FORMAND = "formand", "Formand"
+    NAESTFORMAND = "naestformand", "Næstformand"
+    MEDLEM = "medlem", "Medlem"
+
+
+class Medlemskab(models.Model):
+    udvalg = models.ForeignKey(
+        Udvalg, verbose_name="udvalg", on_delete=models.CASCADE, related_name="medlemskaber"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="person", on_delete=models.PROTECT, related_name="medlemskaber"
+    )
+    rolle = models.CharField("rolle", max_length=20, choices=Rolle, default=Rolle.MEDLEM)
+    sortering = models.PositiveSmallIntegerField("sortering", default=0)
+    gyldig_fra = models.DateField("gyldig fra", null=True, blank=True)
+    gyldig_til = models.DateField("gyldig til", null=True, blank=True)
+    stedfortraeder = models.BooleanField("stedfortræderplads", default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "medlemskab"
+        verbose_name_plural = "medlemskaber"
+        ordering = ["udvalg", "sortering", "person__navn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gyldig_til__isnull=True)
+                | Q(gyldig_fra__isnull=True)
+                | Q(gyldig_til__gte=models.F("gyldig_fra")),
+                name="medlemskab_periode_order",
+                violation_error_message="Medlemskabet slutter før det begynder.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.navn}, {self.get_rolle_display().lower()} i {self.udvalg.forkortelse}"
+
+    def is_active_on(self, dag: datetime.date) -> bool:
+        return (self.gyldig_fra is None or self.gyldig_fra <= dag) and (
+            self.gyldig_til is None or dag <= self.gyldig_til
+        )
+
+
+class MoedeStatus(models.TextChoices):
+    KLADDE = "kladde", "Kladde"
+    FRIGIVET = "frigivet", "Dagsorden frigivet"
+    AFHOLDT = "afholdt", "Afholdt"
+
+
+class MoedeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Secretaries see their committees' drafts; members see released meetings only."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            Q(udvalg__sekretaerer=user)
+            | (Q(udvalg__medlemskaber__person__user=user) & ~Q(status=MoedeStatus.KLADDE))
+        ).distinct()
+
+
+class Moede(models.Model):
+    udvalg = models.ForeignKey(
+        Udvalg, verbose_name="udvalg", on_delete=models.PROTECT, related_name="moeder"
+    )
+    dato = models.DateField("mødedato")
+    starttid = models.TimeField("starttidspunkt", null=True, blank=True)
+    sted = models.CharField("mødested", max_length=200, blank=True)
+    url_slug = models.SlugField(
+        "URL-dato",
+        max_length=20,
+        editable=False,
+        help_text="ÅÅÅÅ-MM-DD, med -2 osv. ved flere møder",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=MoedeStatus, default=MoedeStatus.KLADDE
+    )
+    frigivet_tid = models.DateTimeField("dagsorden frigivet", null=True, blank=True)
+    frigivet_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="frigivet af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+
+    objects = MoedeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "møde"
+        verbose_name_plural = "møder"
+        ordering = ["-dato", "-starttid"]
+        constraints = [
+            models.UniqueConstraint(fields=["udvalg", "url_slug"], name="moede_unique_url"),
+        ]
+
+    def __str__(self):
+        return f"{self.udvalg.visningsnavn} {danish.long_date(self.dato)}"
+
+    def get_absolute_url(self):
+        return reverse("udvalg:moede-detail", args=[self.udvalg.slug, self.url_slug])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == MoedeStatus.KLADDE
+
+    @property
+    def is_released(self) -> bool:
+        return self.status != MoedeStatus.KLADDE
+
+    @property
+    def tid_label(self) -> str:
+        return danish.klokken(self.starttid) if self.starttid else ""

@@ -1,0 +1,99 @@
+"""Who may see and do what. Every view asks here; nothing else decides access.
+
+Roles: a superuser administers everything; a secretary (Udvalg.sekretaerer) edits that
+committee's meetings; a member (a Medlemskab whose Person is linked to the user) reads the
+committee's released agendas, closed items included, never drafts. Anyone else sees nothing yet.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
+
+
+@dataclass(frozen=True)
+class Roller:
+    sekretaer: frozenset[int] = field(default_factory=frozenset)
+    medlem: frozenset[int] = field(default_factory=frozenset)
+
+
+def roller(user) -> Roller:
+    """The user's committee roles, loaded once per request (two queries) and cached on the user."""
+    if not user.is_authenticated:
+        return Roller()
+    cached = getattr(user, "_protokol_roller", None)
+    if cached is None:
+        cached = Roller(
+            sekretaer=frozenset(user.sekretaer_for.values_list("pk", flat=True)),
+            medlem=frozenset(
+                Medlemskab.objects.filter(person__user=user).values_list("udvalg_id", flat=True)
+            ),
+        )
+        user._protokol_roller = cached
+    return cached
+
+
+def is_sekretaer(user, udvalg: Udvalg) -> bool:
+    return user.is_authenticated and (user.is_superuser or udvalg.pk in roller(user).sekretaer)
+
+
+def is_medlem(user, udvalg: Udvalg) -> bool:
+    return user.is_authenticated and udvalg.pk in roller(user).medlem
+
+
+def can_view_udvalg(user, udvalg: Udvalg) -> bool:
+    return is_sekretaer(user, udvalg) or is_medlem(user, udvalg)
+
+
+def can_view_lukket(user, udvalg: Udvalg) -> bool:
+    """Closed items (lukkede punkter) and closed attachments: the committee's own people only."""
+    return can_view_udvalg(user, udvalg) or user.has_perm("sager.view_lukket_punkt")
+
+
+def can_view_moede(user, moede: Moede) -> bool:
+    if is_sekretaer(user, moede.udvalg):
+        return True
+    return is_medlem(user, moede.udvalg) and moede.status != MoedeStatus.KLADDE
+
+
+def can_edit_moede(user, moede: Moede) -> bool:
+    return is_sekretaer(user, moede.udvalg)
+
+
+def is_any_sekretaer(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(roller(user).sekretaer))
+
+
+def get_udvalg_for_user(user, slug: str) -> Udvalg:
+    udvalg = get_object_or_404(Udvalg, slug=slug)
+    if not can_view_udvalg(user, udvalg):
+        raise Http404("Udvalget findes ikke.")
+    return udvalg
+
+
+def get_udvalg_for_editing(user, slug: str) -> Udvalg:
+    udvalg = get_udvalg_for_user(user, slug)
+    if not is_sekretaer(user, udvalg):
+        raise PermissionDenied("Kun udvalgets sekretær kan oprette og redigere møder.")
+    return udvalg
+
+
+def get_moede_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
+    moede = get_object_or_404(
+        Moede.objects.select_related("udvalg", "frigivet_af"),
+        udvalg__slug=udvalg_slug,
+        url_slug=url_slug,
+    )
+    if not can_view_moede(user, moede):
+        raise Http404("Mødet findes ikke.")
+    return moede
+
+
+def get_moede_for_editing(user, udvalg_slug: str, url_slug: str) -> Moede:
+    moede = get_moede_for_user(user, udvalg_slug, url_slug)
+    if not can_edit_moede(user, moede):
+        raise PermissionDenied("Kun udvalgets sekretær kan redigere mødet.")
+    return moede

@@ -1,0 +1,49 @@
+"""Danish formats and safe rich text for templates (loaded as a builtin)."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from sager import richtext
+from udvalg import danish
+
+register = template.Library()
+
+
+@register.filter
+def lang_dato(value):
+    """onsdag den 12. marts 2014"""
+    return danish.long_date(value) if value else ""
+
+
+@register.filter
+def dato_uden_ugedag(value):
+    """12. marts 2014"""
+    return danish.date_without_weekday(value) if value else ""
+
+
+@register.filter
+def numerisk_dato(value):
+    """12-03-2014"""
+    return danish.numeric_date(value) if value else ""
+
+
+@register.filter
+def klokken(value):
+    """Kl. 7:30"""
+    return danish.klokken(value) if value else ""
+
+
+@register.filter
+def rig_tekst(value):
+    """Section HTML, sanitised again on output so stored text can never inject markup."""
+    if value is None:
+        return ""
+    return mark_safe(richtext.sanitise(value))  # noqa: S308 - output of the sanitiser
+
+
+@register.filter
+def kr(value):
+    """1.020.000 – whole kroner with Danish thousands separators."""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}".replace(",", ".")
