@@ -1,7 +1,8 @@
 """Protokol settings: one env-driven file.
 
 Environment variables:
-  DATABASE_URL            sqlite:///path or postgres://user:pass@host:port/name (default: db.sqlite3 here)
+  DATABASE_URL            sqlite:///path or postgres://user:pass@host:port/name
+                          (default: db.sqlite3 in the project directory)
   DJANGO_DEBUG            "1" for development (make run sets it)
   DJANGO_SECRET_KEY       required when DEBUG is off
   DJANGO_ALLOWED_HOSTS    comma-separated

@@ -134,15 +134,16 @@ class Punkt(models.Model):
     tillaeg = models.BooleanField(
         "tillægsdagsorden", default=False, help_text="Tilføjet efter at dagsordenen blev frigivet."
     )
-    tema = models.TextField("tema", null=True, blank=True)
-    sagsbeskrivelse = models.TextField("sagsbeskrivelse", null=True, blank=True)
-    supplerende_sagsbeskrivelse = models.TextField(
+    # NULL means "section absent", distinct from "-" and from text (DOMAIN §2.5): hence null=True.
+    tema = models.TextField("tema", null=True, blank=True)  # noqa: DJ001
+    sagsbeskrivelse = models.TextField("sagsbeskrivelse", null=True, blank=True)  # noqa: DJ001
+    supplerende_sagsbeskrivelse = models.TextField(  # noqa: DJ001
         "supplerende sagsbeskrivelse", null=True, blank=True
     )
-    administrationens_forslag = models.TextField("administrationens forslag", null=True, blank=True)
-    afledte_konsekvenser = models.TextField("afledte konsekvenser", null=True, blank=True)
-    oekonomi_og_finansiering = models.TextField("økonomi og finansiering", null=True, blank=True)
-    dialog_hoering = models.TextField("dialog/høring", null=True, blank=True)
+    administrationens_forslag = models.TextField("administrationens forslag", null=True, blank=True)  # noqa: DJ001
+    afledte_konsekvenser = models.TextField("afledte konsekvenser", null=True, blank=True)  # noqa: DJ001
+    oekonomi_og_finansiering = models.TextField("økonomi og finansiering", null=True, blank=True)  # noqa: DJ001
+    dialog_hoering = models.TextField("dialog/høring", null=True, blank=True)  # noqa: DJ001
     # Optimistic locking: a save must name the version it was edited from.
     version = models.PositiveIntegerField("version", default=1)
     aendret = models.DateTimeField("senest ændret", auto_now=True)
@@ -219,7 +220,8 @@ class Bilag(models.Model):
     sekvens = models.PositiveSmallIntegerField("nummer i punktet")
     filnavn = models.CharField("filnavn", max_length=255)
     titel = models.CharField("titel", max_length=300, blank=True)
-    bilagsnr = models.CharField(
+    # Most attachments have no registry number (DOMAIN §2.9); NULL says "none".
+    bilagsnr = models.CharField(  # noqa: DJ001
         "bilagsnr.", max_length=10, null=True, blank=True, validators=[BILAGSNR_VALIDATOR]
     )
     adgang = models.CharField("adgang", max_length=10, choices=Adgang, default=Adgang.AABEN)
@@ -244,6 +246,9 @@ class Bilag(models.Model):
     def __str__(self):
         return f"{self.nummer} {self.filnavn}"
 
+    def get_absolute_url(self):
+        return reverse("sager:bilag-download", args=[self.pk])
+
     @property
     def nummer(self) -> str:
         """'3.1.' – uses the already loaded item."""
@@ -252,6 +257,3 @@ class Bilag(models.Model):
     @property
     def is_lukket(self) -> bool:
         return self.adgang == Adgang.LUKKET
-
-    def get_absolute_url(self):
-        return reverse("sager:bilag-download", args=[self.pk])

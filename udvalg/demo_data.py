@@ -44,12 +44,10 @@ MEDLEMMER = [
     {"navn": "Gurli Nielsen", "rolle": "medlem", "parti": "", "parti_bogstav": ""},
 ]
 
-# Økonomiudvalget is named only in prose (001 items 7 and 9, 003 item 3) as the body that handled
-# a case earlier; no decision of it is printed. Its abbreviation and term are not in the seeds
-# (inferred: the customary "ØU" and the same election term as EBU).
-ANDRE_UDVALG = [
-    {"navn": "Økonomiudvalget", "forkortelse": "ØU", "periode_start": 2014, "periode_slut": 2017},
-]
+# Names of other bodies. Økonomiudvalget is named only in prose as the body that handled a case
+# earlier (001 items 7 and 9, 003 item 3); no decision of it is printed in the seeds, and its
+# abbreviation and term are not shown.
+ANDRE_UDVALG = ["Økonomiudvalget"]
 
 MOEDER = [
     # Seed 001_e8a37eafa7a70e2d.txt: møde onsdag den 12. marts 2014. The start time is only in prose

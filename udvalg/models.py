@@ -80,6 +80,9 @@ class Udvalg(models.Model):
     def __str__(self):
         return self.visningsnavn
 
+    def get_absolute_url(self):
+        return reverse("udvalg:udvalg-detail", args=[self.slug])
+
     @property
     def visningsnavn(self) -> str:
         return f"{self.navn} {self.periode_start}-{self.periode_slut}"
@@ -99,9 +102,6 @@ class Udvalg(models.Model):
                 {"faste_punkter": "Angiv de faste punkter som en liste af titler."},
                 code="faste_punkter",
             )
-
-    def get_absolute_url(self):
-        return reverse("udvalg:udvalg-detail", args=[self.slug])
 
 
 class Person(models.Model):
