@@ -26,7 +26,7 @@ class PunktCreateForm(forms.Form):
     nyt_sagsnr = forms.CharField(
         label="Sagsnr. på ny sag",
         required=False,
-        max_length=8,
+        max_length=20,  # the format validator gives the helpful message, not a length error
         help_text="Kun hvis sagen ikke findes i forvejen. Formen er ÅÅ/NNNNN, fx 15/839.",
         widget=forms.TextInput(attrs={"class": "form-input input-width-s"}),
     )

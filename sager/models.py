@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -35,12 +35,14 @@ class Punkttype(models.TextChoices):
 
 class SagQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Secretaries pick from every case; members see cases on meetings they can read."""
+        """Cases with at least one agenda item the user may read."""
+        return self.filter(pk__in=Punkt.objects.visible_to(user).values("sag_id"))
+
+    def pickable_by(self, user):
+        """Any secretary may put any case on an agenda (cases cross committees)."""
         from udvalg import permissions
 
-        if permissions.is_any_sekretaer(user):
-            return self
-        return self.filter(punkter__moede__in=Moede.objects.visible_to(user)).distinct()
+        return self if permissions.is_any_sekretaer(user) else self.none()
 
     def search(self, query: str):
         """Match a Sagsnr prefix or every word of the title."""
@@ -95,13 +97,21 @@ SEKTIONER = [
 
 
 class PunktQuerySet(models.QuerySet):
-    def visible_to(self, user, udvalg):
-        """Closed items only for the committee's own members and secretaries (and admins)."""
+    def visible_to(self, user, udvalg=None):
+        """Items the user may read: on meetings they can see; closed items (lukkede punkter)
+        only for the committee's own people and holders of sager.view_lukket_punkt.
+
+        Pass `udvalg` when all items belong to one committee: it saves the permission query.
+        """
         from udvalg import permissions
 
-        if permissions.can_view_lukket(user, udvalg):
-            return self
-        return self.filter(adgang=Adgang.AABEN)
+        qs = self.filter(moede__in=Moede.objects.visible_to(user))
+        if udvalg is not None and permissions.can_view_lukket(user, udvalg):
+            return qs
+        scope = permissions.lukket_scope(user)
+        if scope is None:
+            return qs
+        return qs.filter(Q(adgang=Adgang.AABEN) | Q(moede__udvalg_id__in=scope))
 
     def for_moede_page(self, user, udvalg):
         return (
@@ -109,6 +119,14 @@ class PunktQuerySet(models.QuerySet):
             .select_related("sag")
             .prefetch_related(Prefetch("bilag", queryset=Bilag.objects.visible_to(user, udvalg)))
             .order_by("nummer")
+        )
+
+    def for_sag_page(self, user):
+        return (
+            self.visible_to(user)
+            .select_related("moede__udvalg", "sag")
+            .prefetch_related(Prefetch("bilag", queryset=Bilag.objects.visible_to(user)))
+            .order_by("moede__dato", "moede__starttid", "nummer")
         )
 
 
@@ -204,13 +222,21 @@ def bilag_upload_to(instance, filename):
 
 
 class BilagQuerySet(models.QuerySet):
-    def visible_to(self, user, udvalg):
+    def visible_to(self, user, udvalg=None):
+        """Closed attachments only for those who may see closed items (see PunktQuerySet).
+
+        Meant beneath items already filtered by PunktQuerySet.visible_to (as a prefetch);
+        single downloads go through sager.permissions.get_bilag_for_user.
+        """
         from udvalg import permissions
 
         qs = self.order_by("sekvens")
-        if permissions.can_view_lukket(user, udvalg):
+        if udvalg is not None and permissions.can_view_lukket(user, udvalg):
             return qs
-        return qs.filter(adgang=Adgang.AABEN)
+        scope = permissions.lukket_scope(user)
+        if scope is None:
+            return qs
+        return qs.filter(Q(adgang=Adgang.AABEN) | Q(punkt__moede__udvalg_id__in=scope))
 
 
 class Bilag(models.Model):

@@ -2,13 +2,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sager import filters, forms, permissions, services
-from sager.models import Adgang, Bilag, Punkt, Sag
+from sager.models import Bilag, Punkt, Sag
 from udvalg import permissions as udvalg_permissions
 from udvalg.models import Moede
 from udvalg.uploads import oversized_fields
@@ -55,7 +54,7 @@ def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
             return redirect("sager:punkt-update", punkt.pk)
     if request.method == "POST":
         valgt = form.cleaned_data.get("sag") if hasattr(form, "cleaned_data") else valgt
-    resultater = Sag.objects.visible_to(request.user).search(query)[:20] if query else []
+    resultater = Sag.objects.pickable_by(request.user).search(query)[:20] if query else []
     context = {
         "moede": moede,
         "udvalg": moede.udvalg,
@@ -281,17 +280,5 @@ def sag_list(request: HttpRequest) -> HttpResponse:
 def sag_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Sagens gang: every item of the case the user may see, across meetings, oldest first."""
     sag = permissions.get_sag_for_user(request.user, pk)
-    user = request.user
-    roller = udvalg_permissions.roller(user)
-    punkter = Punkt.objects.filter(sag=sag, moede__in=Moede.objects.visible_to(user))
-    bilag = Bilag.objects.order_by("sekvens")
-    if not (user.is_superuser or user.has_perm("sager.view_lukket_punkt")):
-        mine = list(roller.sekretaer | roller.medlem)
-        punkter = punkter.filter(Q(adgang=Adgang.AABEN) | Q(moede__udvalg_id__in=mine))
-        bilag = bilag.filter(Q(adgang=Adgang.AABEN) | Q(punkt__moede__udvalg_id__in=mine))
-    punkter = (
-        punkter.select_related("moede__udvalg")
-        .prefetch_related(Prefetch("bilag", queryset=bilag))
-        .order_by("moede__dato", "moede__starttid", "nummer")
-    )
+    punkter = Punkt.objects.filter(sag=sag).for_sag_page(request.user)
     return render(request, "sager/sag_detail.html", {"sag": sag, "punkter": punkter})

@@ -53,6 +53,14 @@ def can_view_lukket(user, udvalg: Udvalg) -> bool:
     return can_view_udvalg(user, udvalg) or user.has_perm("sager.view_lukket_punkt")
 
 
+def lukket_scope(user) -> list[int] | None:
+    """Committees whose closed items the user may see; None means all of them."""
+    if user.is_authenticated and (user.is_superuser or user.has_perm("sager.view_lukket_punkt")):
+        return None
+    r = roller(user)
+    return sorted(r.sekretaer | r.medlem)
+
+
 def can_view_moede(user, moede: Moede) -> bool:
     if is_sekretaer(user, moede.udvalg):
         return True

@@ -1,0 +1,89 @@
+"""Pages run a constant number of queries whatever their size (3 vs 30 rows)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sager.models import Adgang
+from tests import factories
+from tests.conftest import login
+from udvalg import services
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def build(udvalg, n: int, sag=None):
+    """A released meeting with n extra items, each with two attachments (one closed)."""
+    moede = factories.make_moede(udvalg, dato=datetime.date(2015, 1, 1) + datetime.timedelta(n))
+    for i in range(n):
+        punkt = factories.make_punkt(
+            moede,
+            sag=sag or factories.make_sag(),
+            adgang=Adgang.LUKKET if i % 3 == 0 else Adgang.AABEN,
+        )
+        factories.make_bilag(punkt, filnavn=f"bilag {i}.pdf")
+        factories.make_bilag(punkt, filnavn=f"lukket {i}.pdf", adgang=Adgang.LUKKET)
+    services.moede_release(moede=moede, user=None)
+    return moede
+
+
+@pytest.fixture
+def small_and_large(udvalg):
+    return build(udvalg, 3), build(udvalg, 30)
+
+
+@pytest.mark.parametrize("persona", ["medlem", "sekretaer"])
+def test_meeting_page_queries_are_constant_and_at_most_8(client, small_and_large, persona, request):
+    login(client, request.getfixturevalue(persona))
+    small, large = (count_queries(client, m.get_absolute_url()) for m in small_and_large)
+    assert small == large
+    assert large <= 8
+
+
+def test_agenda_builder_queries_are_constant(client, small_and_large, sekretaer):
+    login(client, sekretaer)
+    urls = [f"/udvalg/{m.udvalg.slug}/moeder/{m.url_slug}/dagsorden/" for m in small_and_large]
+    assert count_queries(client, urls[0]) == count_queries(client, urls[1])
+
+
+def test_case_page_queries_are_constant(client, udvalg, medlem):
+    small_sag, large_sag = factories.make_sag("14/1"), factories.make_sag("14/2")
+    for _ in range(3):
+        build(udvalg, 1, sag=small_sag)
+    for _ in range(30):
+        build(udvalg, 1, sag=large_sag)
+    login(client, medlem)
+    assert count_queries(client, f"/sager/{small_sag.pk}/") == count_queries(
+        client, f"/sager/{large_sag.pk}/"
+    )
+
+
+def test_lists_queries_are_constant(client, udvalg, sekretaer):
+    login(client, sekretaer)
+    build(udvalg, 3)
+    few = [count_queries(client, url) for url in ["/", f"/udvalg/{udvalg.slug}/", "/sager/"]]
+    for _ in range(27):
+        build(udvalg, 1)
+    many = [count_queries(client, url) for url in ["/", f"/udvalg/{udvalg.slug}/", "/sager/"]]
+    assert few == many
+
+
+def test_front_page_queries_do_not_grow_with_committees(client, sekretaer):
+    login(client, sekretaer)
+    for _ in range(3):
+        u = factories.make_udvalg()
+        u.sekretaerer.add(sekretaer)
+        build(u, 1)
+    few = count_queries(client, "/")
+    for _ in range(10):
+        u = factories.make_udvalg()
+        u.sekretaerer.add(sekretaer)
+        build(u, 1)
+    assert count_queries(client, "/") == few
