@@ -151,10 +151,14 @@
 
   var editors = [];
 
+  // Jodit 4 throttles synchronizeValues(): called right after typing (Jodit
+  // itself calls it on every keyup) it returns without copying, and the
+  // form would post the text minus the last keystrokes. setEditorValue()
+  // with no argument is the immediate copy that the throttled call makes.
   function syncAll() {
     editors.forEach(function (editor) {
       if (!editor.isDestructed) {
-        editor.synchronizeValues();
+        editor.setEditorValue();
       }
     });
   }
