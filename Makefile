@@ -17,7 +17,7 @@ install: $(STAMP)
 
 run: export DJANGO_DEBUG ?= 1
 run: install
-	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST)
 

@@ -18,7 +18,12 @@ class SagFilter(django_filters.FilterSet):
         distinct=True,
     )
     aar = django_filters.NumberFilter(
-        label="År", field_name="punkter__moede__dato", lookup_expr="year", distinct=True
+        label="År",
+        field_name="punkter__moede__dato",
+        lookup_expr="year",
+        distinct=True,
+        min_value=1970,
+        max_value=2200,
     )
 
     class Meta:

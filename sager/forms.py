@@ -93,7 +93,7 @@ class PunktForm(forms.ModelForm):
         model = Punkt
         fields = ["titel", "punkttype", "adgang", *[name for name, _ in SEKTIONER]]
         widgets = {
-            "titel": forms.TextInput(attrs={"class": "form-input"}),
+            "titel": forms.TextInput(attrs={"class": "form-input input-width-xl"}),
             "punkttype": forms.Select(attrs={"class": "form-select"}),
             "adgang": forms.Select(attrs={"class": "form-select"}),
         }

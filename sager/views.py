@@ -25,8 +25,8 @@ def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     initial = {}
     valgt = None
-    if request.GET.get("sag"):
-        valgt = Sag.objects.filter(pk=request.GET.get("sag")).first()
+    if request.GET.get("sag", "").isdigit():
+        valgt = Sag.objects.pickable_by(request.user).filter(pk=request.GET["sag"]).first()
         if valgt:
             initial = {"sag": valgt.pk, "titel": valgt.titel}
     form = forms.PunktCreateForm(request.POST or None, initial=initial)

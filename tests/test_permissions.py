@@ -145,3 +145,15 @@ def test_closed_items_reach_only_the_committee_and_admins(world, anden, medlem, 
         assert Bilag.objects.visible_to(user).filter(pk=closed_bilag.pk).exists()
     assert not Punkt.objects.visible_to(anden).filter(moede=world["moede"]).exists()
     assert not Bilag.objects.visible_to(anden).filter(pk=closed_bilag.pk).exists()
+
+
+JUNK = ["?sag=abc", "?side=-1", "?aar=abc&status=nope", "?q=%00%ff", "?udvalg=999999&aar=99999"]
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_odd_query_strings_never_break_a_page(client, world, sekretaer, junk):
+    login(client, sekretaer)
+    for _, url, method, _, _ in VIEWS:
+        if method == "get":
+            target = url(world) + junk
+            assert client.get(target).status_code < 500, target
