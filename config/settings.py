@@ -124,7 +124,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PROTOKOL_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PROTOKOL_AXES_COOLOFF_MIN", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/laast.html"
+AXES_LOCKOUT_CALLABLE = "udvalg.views.account_locked"
 AXES_VERBOSE = False
 # Locking by account, not IP, is deliberate (shared municipal NAT); see AXES_LOCKOUT_PARAMETERS.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

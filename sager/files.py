@@ -2,13 +2,13 @@
 
 import io
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
 import filetype
 from django.core.exceptions import ValidationError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf import PasswordType, PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -88,20 +88,18 @@ def inspect(fil, filnavn: str) -> FileInfo:
     return FileInfo(extension="pdf", mime=mime, sidetal=sidetal, tekst=tekst)
 
 
-def _read_pdf(fil) -> tuple[int, str]:
+def _read_pdf(fil) -> tuple[int | None, str]:
     fil.seek(0)
     data = fil.read()
     fil.seek(0)
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        if reader.is_encrypted and not _decrypt_without_password(reader):
             # An encrypted PDF is a valid attachment; its text is simply not extractable.
-            try:
-                reader.decrypt("")
-            except Exception:  # noqa: BLE001 - any decryption failure means "no text"
-                return len(reader.pages), ""
+            return _count_pages_of_locked_pdf(data), ""
         sidetal = len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
+        logger.info("Could not open an uploaded PDF", exc_info=True)
         raise ValidationError("Filen kan ikke åbnes som PDF.", code="pdf_broken") from exc
     parts: list[str] = []
     length = 0
@@ -116,3 +114,32 @@ def _read_pdf(fil) -> tuple[int, str]:
         if length > MAX_TEXT_CHARS:
             break
     return sidetal, "\n\n".join(parts)[:MAX_TEXT_CHARS]
+
+
+def _decrypt_without_password(reader: PdfReader) -> bool:
+    """Many PDFs are encrypted only with an owner password (no printing, no copying)."""
+    try:
+        return reader.decrypt("") != PasswordType.NOT_DECRYPTED
+    except Exception:  # noqa: BLE001 - unsupported or damaged encryption: not decrypted
+        return False
+
+
+# Bounded repeats keep the scan linear even on a hostile file (long runs of digits or spaces).
+_OBJECT_HEADER = re.compile(rb"(?<!\d)(\d{1,10})\s{1,8}\d{1,5}\s{1,8}obj\b")
+_PAGE_TYPE = re.compile(rb"/Type\s{0,8}/Page(?![A-Za-z])")
+
+
+def _count_pages_of_locked_pdf(data: bytes) -> int | None:
+    """Count page objects in the raw file; None if they cannot be seen.
+
+    Encryption covers only strings and streams, so the page dictionaries of a PDF we cannot
+    decrypt are still plain text, unless they sit in (encrypted) object streams. An object
+    number seen twice (an incremental update) is one page.
+    """
+    headers = list(_OBJECT_HEADER.finditer(data))
+    pages = set()
+    for i, header in enumerate(headers):
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(data)
+        if _PAGE_TYPE.search(data, header.end(), end):
+            pages.add(header.group(1))
+    return len(pages) or None

@@ -7,6 +7,7 @@ styles, classes, Office namespaces and comments are removed.
 import re
 
 import nh3
+from django.utils.html import linebreaks
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "sub", "sup",
@@ -21,6 +22,7 @@ ALLOWED_ATTRIBUTES = {
 }
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|\u00a0|<br>)*</p>")
 _TAG = re.compile(r"<[^>]+>")
+_LOOKS_LIKE_HTML = re.compile(r"<[A-Za-z/!]")
 
 
 def sanitise(html: str) -> str:
@@ -45,6 +47,9 @@ def section_value(raw: str | None) -> str | None:
     """A section's stored value: None (absent) when empty, '-' kept as the dash, else safe HTML."""
     if raw is None:
         return None
+    if not _LOOKS_LIKE_HTML.search(raw):
+        # Typed into the plain textarea (no JS): a blank line starts a new paragraph.
+        raw = linebreaks(raw.strip(), autoescape=True)
     cleaned = sanitise(raw)
     text = plain_text(cleaned)
     if not text:

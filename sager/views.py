@@ -183,8 +183,12 @@ def _history_entries(records, kind: str) -> list[dict]:
 
 def bilag_create(request: HttpRequest, pk: int) -> HttpResponse:
     punkt = permissions.get_punkt_for_editing(request.user, pk)
+    # Bound on every POST: a body holding only a skipped (oversized) file is empty after parsing.
+    posted = request.method == "POST"
     form = forms.BilagUploadForm(
-        request.POST or None, request.FILES or None, oversized=oversized_fields(request)
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        oversized=oversized_fields(request),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

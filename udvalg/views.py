@@ -146,3 +146,15 @@ def moede_mark_held(request: HttpRequest, slug: str, moede: str) -> HttpResponse
     else:
         messages.success(request, "Mødet er markeret som afholdt.")
     return redirect("udvalg:dagsorden", moede.udvalg.slug, moede.url_slug)
+
+
+def account_locked(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): Danish, with the real duration."""
+    from django.conf import settings
+
+    return render(
+        request,
+        "registration/laast.html",
+        {"varighed": settings.AXES_COOLOFF_TIME},
+        status=429,
+    )

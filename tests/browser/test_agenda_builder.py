@@ -30,13 +30,12 @@ def item_titles(page) -> list[str]:
 
 
 def test_secretary_builds_and_releases_an_agenda_that_members_read(
-    new_context, udvalg, sekretaer, medlem, anden, tmp_path
+    page, new_context, udvalg, sekretaer, medlem, anden, tmp_path
 ):
     factories.make_sag("14/1175", "Nytteindsats")
     dato = next_wednesday_in_four_weeks()
     lang_dato = danish.long_date(dato)
 
-    page = new_context().new_page()
     log_in(page, sekretaer)
 
     # Create the meeting from the committee page.
@@ -120,6 +119,9 @@ def test_secretary_builds_and_releases_an_agenda_that_members_read(
     log_in(member, medlem)
     member.get_by_role("link", name=lang_dato).click()
     expect(member.get_by_role("heading", level=1)).to_have_text(f"Dagsorden {lang_dato}")
+    expect(member.locator("article.punkt h2")).to_contain_text(
+        ["1. Bemærkninger til dagsordenen", "2. Meddelelser", "3. Nytteindsats", f"4. {BUDGET}"]
+    )
     nytte_article = member.locator("article.punkt", has_text="3. Nytteindsats")
     expect(nytte_article).to_contain_text("Jobcentret foreslår 40 nye pladser.")
     expect(nytte_article.get_by_role("link", name=BILAG)).to_be_visible()
@@ -137,17 +139,43 @@ def test_secretary_builds_and_releases_an_agenda_that_members_read(
     assert outsider.goto(f"/udvalg/{udvalg.slug}/").status == 404
 
 
-def test_secretary_edits_a_section_without_javascript(new_context, udvalg, sekretaer):
+def edit_sagsbeskrivelse_without_javascript(new_context, udvalg, sekretaer, text):
+    """Type `text` into the plain Sagsbeskrivelse textarea, save, and open the meeting page."""
     moede = factories.make_moede(udvalg)
     punkt = factories.make_punkt(moede, titel="Nytteindsats", sagsbeskrivelse=None)
     page = new_context(java_script_enabled=False).new_page()
     log_in(page, sekretaer)
-
-    page.goto(f"/punkter/{punkt.pk}/rediger/")
+    page.goto(f"/udvalg/{udvalg.slug}/moeder/{moede.url_slug}/dagsorden/")
+    page.get_by_role("link", name=f"Rediger punkt {punkt.nummer}").click()
     textarea = page.get_by_role("textbox", name="Sagsbeskrivelse", exact=True)
-    expect(textarea).to_have_attribute("data-editor", "rich")  # the plain textarea, no editor
-    textarea.fill("<p>Jobcentret foreslår 40 nye pladser.</p>")
+    expect(textarea).to_have_attribute("data-editor", "rich")  # the textarea itself, no Jodit
+    textarea.fill(text)
     page.get_by_role("button", name="Gem punkt").click()
-    expect(page.get_by_text(re.compile(r"Punkt \d+ er gemt\."))).to_be_visible()
+    expect(page.get_by_text(f"Punkt {punkt.nummer} er gemt.")).to_be_visible()
+    page.get_by_role("link", name="Vis dagsorden").click()
     punkt.refresh_from_db()
-    assert punkt.sagsbeskrivelse == "<p>Jobcentret foreslår 40 nye pladser.</p>"
+    return page, punkt
+
+
+def sagsbeskrivelse_row(page):
+    return page.locator("article.punkt").last.locator("dt:text-is('Sagsbeskrivelse') + dd")
+
+
+def test_secretary_edits_a_section_without_javascript(new_context, udvalg, sekretaer):
+    page, punkt = edit_sagsbeskrivelse_without_javascript(
+        new_context, udvalg, sekretaer, "Jobcentret foreslår 40 nye pladser."
+    )
+    assert "Jobcentret foreslår 40 nye pladser." in punkt.sagsbeskrivelse
+    expect(sagsbeskrivelse_row(page)).to_have_text("Jobcentret foreslår 40 nye pladser.")
+
+
+def test_paragraphs_typed_without_javascript_stay_paragraphs(new_context, udvalg, sekretaer):
+    page, _ = edit_sagsbeskrivelse_without_javascript(
+        new_context,
+        udvalg,
+        sekretaer,
+        "Jobcentret foreslår 40 nye pladser.\n\nOrdningen evalueres i 2016.",
+    )
+    expect(sagsbeskrivelse_row(page).locator("p")).to_have_text(
+        ["Jobcentret foreslår 40 nye pladser.", "Ordningen evalueres i 2016."], timeout=1000
+    )

@@ -1,3 +1,5 @@
+"""Attachments (bilag): upload checks, the streaming size limit, ordering, download access."""
+
 import base64
 import functools
 import io
@@ -14,7 +16,7 @@ from django.core.files.uploadhandler import (
     SkipFile,
     TemporaryFileUploadHandler,
 )
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from sager import files
 from sager.models import Adgang, Bilag
@@ -37,11 +39,9 @@ def notat_pdf() -> bytes:
     ).write_pdf()
 
 
-def encrypted_pdf(pages: int = 2) -> bytes:
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    writer.encrypt("secret")
+def encrypted_pdf(user_password: str = "secret", owner_password: str | None = None) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(notat_pdf())))
+    writer.encrypt(user_password, owner_password)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -80,9 +80,7 @@ def frigivet(moede):
 # --- uploading ---------------------------------------------------------------------------------
 
 
-def test_secretary_uploads_a_pdf_with_its_verbatim_name_pages_and_text(
-    client, punkt, sekretaer
-):
+def test_secretary_uploads_a_pdf_with_its_verbatim_name_pages_and_text(client, punkt, sekretaer):
     data = notat_pdf()
     login(client, sekretaer)
     response = upload(client, punkt, "Erhvervspolitik som godkendt .pdf", data, titel="Notat")
@@ -235,7 +233,10 @@ def test_size_limit_skips_the_file_at_the_first_chunk_past_the_limit(
 
     login(client, sekretaer)
     response = upload(client, punkt, "stor.pdf", b"%PDF-1.7\n" + b"0" * 200_000)
-    assert checked == [(uploads.SizeLimitUploadHandler.chunk_size, "skip")]
+    # One chunk (64 KB less the part headers read with it), then the file is skipped.
+    [(first_chunk, outcome)] = checked
+    assert outcome == "skip"
+    assert 1000 < first_chunk <= uploads.SizeLimitUploadHandler.chunk_size
     assert buffered == []
     assert "fil" not in response.context["form"].files
     assert "MB og er ikke gemt." in response.content.decode()
@@ -244,10 +245,18 @@ def test_size_limit_skips_the_file_at_the_first_chunk_past_the_limit(
 
 def test_encrypted_pdf_is_accepted_with_its_page_count_and_no_text(client, punkt, sekretaer):
     login(client, sekretaer)
-    response = upload(client, punkt, "Fortroligt notat.pdf", encrypted_pdf(pages=3))
+    response = upload(client, punkt, "Fortroligt notat.pdf", encrypted_pdf("secret"))
     assert response.status_code == 302
     bilag = punkt.bilag.get()
-    assert (bilag.sidetal, bilag.tekst, bilag.indholdstype) == (3, "", "application/pdf")
+    assert (bilag.sidetal, bilag.tekst, bilag.indholdstype) == (2, "", "application/pdf")
+
+
+def test_pdf_locked_only_against_changes_keeps_its_text(client, punkt, sekretaer):
+    login(client, sekretaer)
+    upload(client, punkt, "Notat.pdf", encrypted_pdf("", owner_password="kommunen"))
+    bilag = punkt.bilag.get()
+    assert bilag.sidetal == 2
+    assert "Supplerende notat om nytteindsats" in " ".join(bilag.tekst.split())
 
 
 def test_damaged_pdfs_are_refused_with_a_message_never_an_exception():

@@ -171,7 +171,7 @@ def test_sections_keep_three_states_absent_dash_and_text(client, moede, sekretae
     punkt.refresh_from_db()
     assert punkt.tema == "-"
     assert punkt.sagsbeskrivelse == "<p>Tekst</p>"
-    assert punkt.afledte_konsekvenser == "Ingen"
+    assert punkt.afledte_konsekvenser == "<p>Ingen</p>"
     assert punkt.dialog_hoering is None
     assert punkt.punkttype == Punkttype.ORIENTERING
     labels = [label for _, label, _ in punkt.sektioner()]
@@ -275,3 +275,13 @@ def test_history_page_shows_who_changed_what(client, moede, sekretaer):
     assert "Første titel → Anden titel" in html
     assert "Åben → Lukket" in html or "aaben → lukket" in html
     assert "Bilag notat.pdf: oprettet" in html
+
+
+def test_plain_text_from_the_textarea_keeps_its_paragraphs_and_is_escaped():
+    from sager.richtext import section_value
+
+    assert section_value("Første afsnit.\n\nAndet: 3 < 4 & mere.\nNy linje.") == (
+        "<p>Første afsnit.</p>\n\n<p>Andet: 3 &lt; 4 &amp; mere.<br>Ny linje.</p>"
+    )
+    assert section_value(" - ") == "-"
+    assert section_value("   ") is None

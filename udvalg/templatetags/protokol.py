@@ -47,3 +47,18 @@ def kr(value):
     if value is None or value == "":
         return ""
     return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def varighed(value):
+    """A timedelta as Danish words: '15 minutter', '1 time og 30 minutter'."""
+    if not value:
+        return ""
+    minutes = int(value.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} time{'r' if hours != 1 else ''}")
+    if minutes or not parts:
+        parts.append(f"{minutes} minut{'ter' if minutes != 1 else ''}")
+    return " og ".join(parts)
