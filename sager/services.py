@@ -83,7 +83,10 @@ def punkt_update(*, punkt: Punkt, version: int, user=None, **fields) -> Punkt:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"Unknown fields: {sorted(unknown)}")
-    current = Punkt.objects.select_for_update().select_related("aendret_af").get(pk=punkt.pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the join to aendret_af.
+    current = (
+        Punkt.objects.select_for_update(of=("self",)).select_related("aendret_af").get(pk=punkt.pk)
+    )
     # Compare-and-swap on the version as well, for databases without row locks (SQLite).
     claimed = Punkt.objects.filter(pk=punkt.pk, version=version).update(version=F("version"))
     if current.version != version or not claimed:

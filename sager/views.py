@@ -22,7 +22,8 @@ def _dagsorden(moede: Moede):
 
 def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = udvalg_permissions.get_moede_for_editing(request.user, slug, moede)
-    query = request.GET.get("q", "").strip()
+    # NUL cannot be stored or compared in PostgreSQL text; nobody types it on purpose.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     initial = {}
     valgt = None
     if request.GET.get("sag", "").isdigit():

@@ -99,7 +99,7 @@ def moede_release(*, moede: Moede, user) -> ReleaseResult:
     """Release (frigiv) the agenda to the members; records who and when."""
     from django.core.exceptions import ValidationError
 
-    moede = Moede.objects.select_for_update().select_related("udvalg").get(pk=moede.pk)
+    moede = Moede.objects.select_for_update(of=("self",)).select_related("udvalg").get(pk=moede.pk)
     if moede.status != MoedeStatus.KLADDE:
         raise ValidationError("Dagsordenen er allerede frigivet.", code="already_released")
     now = timezone.now()
