@@ -1,8 +1,10 @@
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,6 +13,8 @@ from sager.models import Bilag, Punkt, Sag
 from udvalg import permissions as udvalg_permissions
 from udvalg.models import Moede
 from udvalg.uploads import oversized_fields
+
+logger = logging.getLogger(__name__)
 
 
 def _dagsorden(moede: Moede):
@@ -216,8 +220,13 @@ def bilag_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def bilag_download(request: HttpRequest, pk: int) -> HttpResponse:
     bilag = permissions.get_bilag_for_user(request.user, pk)
+    try:
+        handle = bilag.fil.open("rb")
+    except OSError as exc:
+        logger.error("Attachment %s: stored file %s is missing", bilag.pk, bilag.fil.name)
+        raise Http404("Filen til bilaget findes ikke længere. Kontakt sekretæren.") from exc
     response = FileResponse(
-        bilag.fil.open("rb"),
+        handle,
         as_attachment=request.GET.get("hent") == "1",
         filename=bilag.filnavn,
         content_type=bilag.indholdstype or "application/octet-stream",

@@ -470,3 +470,14 @@ def test_secretary_changes_attachments(client, punkt, two_bilag, sekretaer, chan
     login(client, sekretaer)
     response = change_request(client, method, view, punkt, two_bilag[0])
     assert response.status_code == expected
+
+
+def test_download_of_a_lost_file_is_a_404_not_a_server_error(client, punkt, sekretaer):
+    from tests import factories
+
+    bilag = factories.make_bilag(punkt, filnavn="notat.pdf")
+    bilag.fil.storage.delete(bilag.fil.name)
+    client.force_login(sekretaer)
+    response = client.get(f"/bilag/{bilag.pk}/")
+    assert response.status_code == 404
+    assert "Siden findes ikke" in response.content.decode()
