@@ -100,13 +100,28 @@ def punkt_update(*, punkt: Punkt, version: int, user=None, **fields) -> Punkt:
     return current
 
 
-def _renumber(moede: Moede, ordered: list[Punkt]) -> None:
-    for punkt in ordered:
-        Punkt.objects.filter(pk=punkt.pk).update(nummer=F("nummer") + _RENUMBER_OFFSET)
-    for nummer, punkt in enumerate(ordered, start=1):
-        punkt.refresh_from_db(fields=["nummer"])
-        punkt.nummer = nummer
-        punkt.save(update_fields=["nummer"])
+def _apply_order(objects: list, field: str) -> None:
+    """Number `objects` 1..n in `field`, in list order.
+
+    The rows first move out of the way (+_RENUMBER_OFFSET), so the unique constraint on
+    (parent, field) holds after every single UPDATE, on SQLite and PostgreSQL alike.
+    """
+    for obj in objects:
+        type(obj).objects.filter(pk=obj.pk).update(**{field: F(field) + _RENUMBER_OFFSET})
+    for number, obj in enumerate(objects, start=1):
+        setattr(obj, field, number)
+        obj.save(update_fields=[field])
+
+
+def _moved(objects: list, pk: int, retning: str) -> list | None:
+    """`objects` with the one whose pk is given swapped with its neighbour, or None."""
+    i = [o.pk for o in objects].index(pk)
+    j = {"op": i - 1, "ned": i + 1}.get(retning, -1)
+    if not 0 <= j < len(objects):
+        return None
+    objects = list(objects)
+    objects[i], objects[j] = objects[j], objects[i]
+    return objects
 
 
 @transaction.atomic
@@ -119,26 +134,23 @@ def punkter_reorder(*, moede: Moede, order: list[int]) -> None:
             "Rækkefølgen passer ikke til mødets punkter. Genindlæs siden og prøv igen.",
             code="bad_order",
         )
-    _renumber(moede, [punkter[pk] for pk in order])
+    _apply_order([punkter[pk] for pk in order], "nummer")
 
 
 @transaction.atomic
 def punkt_move(*, punkt: Punkt, retning: str) -> None:
     """Move an item one place up ('op') or down ('ned')."""
-    ids = list(punkt.moede.punkter.order_by("nummer").values_list("pk", flat=True))
-    i = ids.index(punkt.pk)
-    j = i - 1 if retning == "op" else i + 1
-    if retning not in {"op", "ned"} or not 0 <= j < len(ids):
-        return
-    ids[i], ids[j] = ids[j], ids[i]
-    punkter_reorder(moede=punkt.moede, order=ids)
+    moede = Moede.objects.select_for_update().get(pk=punkt.moede_id)
+    ordered = _moved(list(moede.punkter.order_by("nummer")), punkt.pk, retning)
+    if ordered:
+        _apply_order(ordered, "nummer")
 
 
 @transaction.atomic
 def punkt_delete(*, punkt: Punkt) -> None:
-    moede = punkt.moede
+    moede = Moede.objects.select_for_update().get(pk=punkt.moede_id)
     punkt.delete()
-    _renumber(moede, list(moede.punkter.order_by("nummer")))
+    _apply_order(list(moede.punkter.order_by("nummer")), "nummer")
 
 
 # --- attachments -----------------------------------------------------------------------------
@@ -193,25 +205,12 @@ def bilag_update(
     return bilag
 
 
-def _resequence(punkt: Punkt, ordered: list[Bilag]) -> None:
-    for b in ordered:
-        Bilag.objects.filter(pk=b.pk).update(sekvens=F("sekvens") + _RENUMBER_OFFSET)
-    for sekvens, b in enumerate(ordered, start=1):
-        b.refresh_from_db(fields=["sekvens"])
-        b.sekvens = sekvens
-        b.save(update_fields=["sekvens"])
-
-
 @transaction.atomic
 def bilag_move(*, bilag: Bilag, retning: str) -> None:
     punkt = Punkt.objects.select_for_update().get(pk=bilag.punkt_id)
-    ordered = list(punkt.bilag.order_by("sekvens"))
-    i = [b.pk for b in ordered].index(bilag.pk)
-    j = i - 1 if retning == "op" else i + 1
-    if retning not in {"op", "ned"} or not 0 <= j < len(ordered):
-        return
-    ordered[i], ordered[j] = ordered[j], ordered[i]
-    _resequence(punkt, ordered)
+    ordered = _moved(list(punkt.bilag.order_by("sekvens")), bilag.pk, retning)
+    if ordered:
+        _apply_order(ordered, "sekvens")
 
 
 @transaction.atomic
@@ -219,4 +218,4 @@ def bilag_delete(*, bilag: Bilag) -> None:
     """Remove an attachment from the item. The stored file is kept for the audit history."""
     punkt = Punkt.objects.select_for_update().get(pk=bilag.punkt_id)
     bilag.delete()
-    _resequence(punkt, list(punkt.bilag.order_by("sekvens")))
+    _apply_order(list(punkt.bilag.order_by("sekvens")), "sekvens")

@@ -21,6 +21,17 @@ def _dagsorden(moede: Moede):
     return redirect("udvalg:dagsorden", moede.udvalg.slug, moede.url_slug)
 
 
+def _bilag_context(bilag: Bilag, **extra) -> dict:
+    punkt = bilag.punkt
+    return {
+        "bilag": bilag,
+        "punkt": punkt,
+        "moede": punkt.moede,
+        "udvalg": punkt.moede.udvalg,
+        **extra,
+    }
+
+
 # --- items ------------------------------------------------------------------------------------
 
 
@@ -243,17 +254,7 @@ def bilag_update(request: HttpRequest, pk: int) -> HttpResponse:
         services.bilag_update(bilag=bilag, **form.cleaned_data)
         messages.success(request, f"Bilag {bilag.nummer} er gemt.")
         return redirect("sager:punkt-update", bilag.punkt_id)
-    return render(
-        request,
-        "sager/bilag_form.html",
-        {
-            "bilag": bilag,
-            "punkt": bilag.punkt,
-            "moede": bilag.punkt.moede,
-            "udvalg": bilag.punkt.moede.udvalg,
-            "form": form,
-        },
-    )
+    return render(request, "sager/bilag_form.html", _bilag_context(bilag, form=form))
 
 
 @require_POST
@@ -269,16 +270,7 @@ def bilag_delete(request: HttpRequest, pk: int) -> HttpResponse:
         services.bilag_delete(bilag=bilag)
         messages.success(request, f"Bilaget {bilag.filnavn} er fjernet fra punktet.")
         return redirect("sager:punkt-update", bilag.punkt_id)
-    return render(
-        request,
-        "sager/bilag_delete.html",
-        {
-            "bilag": bilag,
-            "punkt": bilag.punkt,
-            "moede": bilag.punkt.moede,
-            "udvalg": bilag.punkt.moede.udvalg,
-        },
-    )
+    return render(request, "sager/bilag_delete.html", _bilag_context(bilag))
 
 
 # --- cases ------------------------------------------------------------------------------------
