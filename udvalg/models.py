@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -96,8 +97,6 @@ class Udvalg(models.Model):
         if not isinstance(self.faste_punkter, list) or not all(
             isinstance(t, str) and t.strip() for t in self.faste_punkter
         ):
-            from django.core.exceptions import ValidationError
-
             raise ValidationError(
                 {"faste_punkter": "Angiv de faste punkter som en liste af titler."},
                 code="faste_punkter",
