@@ -159,6 +159,8 @@ class BilagUploadForm(forms.Form):
     )
 
     def __init__(self, *args, oversized: set[str] | frozenset = frozenset(), **kwargs):
+        # Own ids: the form shares a page with PunktForm, which also has titel and adgang.
+        kwargs.setdefault("auto_id", "bilag_%s")
         super().__init__(*args, **kwargs)
         self.oversized = oversized
         self.fields[
