@@ -283,3 +283,168 @@ class Bilag(models.Model):
     @property
     def is_lukket(self) -> bool:
         return self.adgang == Adgang.LUKKET
+
+
+class FravaerType(models.TextChoices):
+    GIK = "gik", "Gik før punktet"
+    KOM = "kom", "Kom efter punktet"
+    INHABIL = "inhabil", "Inhabil"
+
+
+class PunktFravaer(models.Model):
+    """A member who did not take part in one item (left, arrived later, or inhabil, KSL §14)."""
+
+    punkt = models.ForeignKey(
+        Punkt, verbose_name="punkt", on_delete=models.CASCADE, related_name="fravaer"
+    )
+    person = models.ForeignKey(
+        "udvalg.Person", verbose_name="person", on_delete=models.PROTECT, related_name="+"
+    )
+    type = models.CharField("årsag", max_length=10, choices=FravaerType)
+    note = models.CharField("note", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "fravær på punkt"
+        verbose_name_plural = "fravær på punkter"
+        constraints = [
+            models.UniqueConstraint(fields=["punkt", "person"], name="punktfravaer_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.person.navn}: {self.get_type_display()}"
+
+
+class Beslutning(models.Model):
+    """A decision on a case. Committee and date are stored directly: earlier decisions often
+    come from meetings that are not in the system (another committee, an earlier term)."""
+
+    sag = models.ForeignKey(
+        Sag,
+        verbose_name="sag",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beslutninger",
+    )
+    punkt = models.OneToOneField(
+        Punkt,
+        verbose_name="punkt",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="beslutning",
+    )
+    udvalg = models.ForeignKey(
+        "udvalg.Udvalg", verbose_name="udvalg", on_delete=models.PROTECT, related_name="+"
+    )
+    dato = models.DateField("dato")
+    tekst = models.TextField("beslutning", blank=True)
+    version = models.PositiveIntegerField("version", default=1)
+    aendret = models.DateTimeField("senest ændret", auto_now=True)
+    aendret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="senest ændret af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords(excluded_fields=["aendret"])
+
+    class Meta:
+        verbose_name = "beslutning"
+        verbose_name_plural = "beslutninger"
+        ordering = ["dato", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sag", "udvalg", "dato"],
+                name="beslutning_unique_sag_udvalg_dato",
+                violation_error_message="Sagen har allerede en beslutning fra udvalget den dag.",
+            ),
+            models.CheckConstraint(
+                condition=Q(sag__isnull=False) | Q(punkt__isnull=False),
+                name="beslutning_has_sag_or_punkt",
+                violation_error_message="En beslutning skal høre til en sag eller et punkt.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Beslutning {self.udvalg_id} den {self.dato:%d-%m-%Y}"
+
+
+class Valg(models.TextChoices):
+    FOR = "for", "For"
+    IMOD = "imod", "Imod"
+    UNDLOD = "undlod", "Undlod at stemme"
+
+
+class Afstemning(models.Model):
+    """A named vote (navneopråb) on the motion; the result is computed, never typed."""
+
+    beslutning = models.OneToOneField(
+        Beslutning, verbose_name="beslutning", on_delete=models.CASCADE, related_name="afstemning"
+    )
+    forslag = models.TextField("forslag sat til afstemning")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "afstemning"
+        verbose_name_plural = "afstemninger"
+
+    def __str__(self):
+        return f"Afstemning: {self.forslag[:60]}"
+
+
+class Stemme(models.Model):
+    afstemning = models.ForeignKey(
+        Afstemning, verbose_name="afstemning", on_delete=models.CASCADE, related_name="stemmer"
+    )
+    person = models.ForeignKey(
+        "udvalg.Person", verbose_name="person", on_delete=models.PROTECT, related_name="+"
+    )
+    valg = models.CharField("stemme", max_length=10, choices=Valg)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "stemme"
+        verbose_name_plural = "stemmer"
+        constraints = [
+            models.UniqueConstraint(fields=["afstemning", "person"], name="stemme_unique_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.person.navn}: {self.get_valg_display()}"
+
+
+class Mindretalsudtalelse(models.Model):
+    """A minority statement entered into the protocol (KSL §13 stk. 2)."""
+
+    beslutning = models.ForeignKey(
+        Beslutning,
+        verbose_name="beslutning",
+        on_delete=models.CASCADE,
+        related_name="mindretalsudtalelser",
+    )
+    person = models.ForeignKey(
+        "udvalg.Person", verbose_name="person", on_delete=models.PROTECT, related_name="+"
+    )
+    tekst = models.TextField("udtalelse")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mindretalsudtalelse"
+        verbose_name_plural = "mindretalsudtalelser"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beslutning", "person"], name="mindretalsudtalelse_unique_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.navn}: {self.tekst[:60]}"

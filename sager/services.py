@@ -3,10 +3,25 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 
-from sager import files
-from sager.models import SEKTIONER, Adgang, Bilag, Punkt, Punkttype, Sag
-from udvalg.models import Moede
+from sager import files, protokol, recording
+from sager.models import (
+    SEKTIONER,
+    Adgang,
+    Afstemning,
+    Beslutning,
+    Bilag,
+    Mindretalsudtalelse,
+    Punkt,
+    PunktFravaer,
+    Punkttype,
+    Sag,
+    Stemme,
+    Valg,
+)
+from udvalg import danish
+from udvalg.models import Fremmoede, FremmoedeStatus, Moede
 
 SECTION_FIELDS = [name for name, _ in SEKTIONER]
 # Renumbering moves rows out of the way first, so the (moede, nummer) unique constraint
@@ -59,10 +74,6 @@ class EditConflict(ValidationError):
     """Someone else saved the item after this user opened it."""
 
     def __init__(self, punkt: Punkt):
-        from django.utils import timezone
-
-        from udvalg import danish
-
         who = "en anden bruger"
         if punkt.aendret_af is not None:
             who = punkt.aendret_af.get_full_name() or punkt.aendret_af.get_username()
@@ -219,3 +230,151 @@ def bilag_delete(*, bilag: Bilag) -> None:
     punkt = Punkt.objects.select_for_update().get(pk=bilag.punkt_id)
     bilag.delete()
     _apply_order(list(punkt.bilag.order_by("sekvens")), "sekvens")
+
+
+# --- recording the meeting --------------------------------------------------------------------
+
+
+@transaction.atomic
+def beslutning_save(*, punkt: Punkt, tekst: str, version: int | None = None, user=None):
+    """Create or update the decision of this item at its meeting (committee and date stored)."""
+    punkt = Punkt.objects.select_related("moede").get(pk=punkt.pk)
+    beslutning = Beslutning.objects.select_for_update(of=("self",)).filter(punkt=punkt).first()
+    if beslutning is None:
+        beslutning = Beslutning(
+            punkt=punkt, sag=punkt.sag, udvalg_id=punkt.moede.udvalg_id, dato=punkt.moede.dato
+        )
+    elif version is not None and beslutning.version != version:
+        raise BeslutningConflict(beslutning)
+    else:
+        beslutning.version += 1
+    beslutning.tekst = tekst
+    beslutning.aendret_af = user
+    beslutning.full_clean()
+    beslutning.save()
+    return beslutning
+
+
+class BeslutningConflict(ValidationError):
+    def __init__(self, beslutning):
+        who = "en anden bruger"
+        if beslutning.aendret_af is not None:
+            who = beslutning.aendret_af.get_full_name() or beslutning.aendret_af.get_username()
+        when = timezone.localtime(beslutning.aendret)
+        super().__init__(
+            f"Beslutningen er ændret af {who} {danish.date_without_weekday(when.date())} "
+            f"kl. {when:%H:%M}, efter at du åbnede den. Din tekst er ikke gemt, men står "
+            "nedenfor.",
+            code="conflict",
+        )
+        self.beslutning = beslutning
+
+
+@transaction.atomic
+def beslutning_add_earlier(*, sag: Sag, udvalg, dato, tekst: str):
+    """An earlier decision by hand, e.g. from another committee or a meeting before the system."""
+    beslutning = Beslutning(sag=sag, udvalg=udvalg, dato=dato, tekst=tekst)
+    beslutning.full_clean()
+    beslutning.save()
+    return beslutning
+
+
+@transaction.atomic
+def fremmoede_set(*, moede: Moede, person, status: str, grund: str = "", stedfortraeder_for=None):
+    """Record a member's absence (or presence), or a substitute taking a member's seat."""
+    row, _ = Fremmoede.objects.get_or_create(moede=moede, person=person)
+    row.status, row.grund, row.stedfortraeder_for = status, grund, stedfortraeder_for
+    row.full_clean()
+    if status == FremmoedeStatus.TIL_STEDE and stedfortraeder_for is None and not grund:
+        row.delete()  # the default needs no row
+        return None
+    row.save()
+    return row
+
+
+@transaction.atomic
+def punktfravaer_set(*, punkt: Punkt, person, type: str | None, note: str = ""):
+    """A member left before the item, arrived after it, or was inhabil; None clears it."""
+    PunktFravaer.objects.filter(punkt=punkt, person=person).delete()
+    if type is None:
+        return None
+    row = PunktFravaer(punkt=punkt, person=person, type=type, note=note)
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def punktfravaer_copy_to_all(*, punkt: Punkt) -> int:
+    """Copy this item's per-item attendance to every other item of the meeting."""
+    source = list(PunktFravaer.objects.filter(punkt=punkt))
+    others = list(Punkt.objects.filter(moede_id=punkt.moede_id).exclude(pk=punkt.pk))
+    PunktFravaer.objects.filter(punkt__in=others).delete()
+    for other in others:
+        for f in source:
+            PunktFravaer.objects.create(
+                punkt=other, person_id=f.person_id, type=f.type, note=f.note
+            )
+    return len(others)
+
+
+@transaction.atomic
+def afstemning_register(*, beslutning, forslag: str, stemmer: dict[int, str]):
+    """Record a named vote. Only members taking part in the item may vote (not absent, not
+    inhabil); the result is computed from the votes."""
+    if not forslag.strip():
+        raise ValidationError({"forslag": "Skriv forslaget, der blev sat til afstemning."})
+    punkt = beslutning.punkt
+    moede_deltagelse = recording.moede_deltagelse(punkt.moede)
+    deltagelse = protokol.punkt_deltagelse(
+        moede_deltagelse, list(PunktFravaer.objects.filter(punkt=punkt))
+    )
+    navne = {d.person_id: d.navn for d in deltagelse.deltagere}
+    outside = [pid for pid in stemmer if pid not in navne]
+    if outside:
+        raise ValidationError(
+            "Kun medlemmer, der deltager i behandlingen af punktet, kan stemme.",
+            code="not_taking_part",
+        )
+    if any(v not in Valg.values for v in stemmer.values()):
+        raise ValidationError("Ugyldig stemme.", code="bad_vote")
+    if not stemmer:
+        raise ValidationError("Angiv mindst én stemme.", code="no_votes")
+    afstemning, _ = Afstemning.objects.update_or_create(
+        beslutning=beslutning, defaults={"forslag": forslag.strip()}
+    )
+    afstemning.stemmer.exclude(person_id__in=stemmer).delete()
+    for person_id, valg in stemmer.items():
+        Stemme.objects.update_or_create(
+            afstemning=afstemning, person_id=person_id, defaults={"valg": valg}
+        )
+    # A minority statement must stay valid after the votes change (KSL §13 stk. 2).
+    for m in beslutning.mindretalsudtalelser.all():
+        if not protokol.may_enter_minority_statement(m.person_id, stemmer):
+            raise ValidationError(
+                f"{navne.get(m.person_id, 'Medlemmet')} har en mindretalsudtalelse, men stemte "
+                "nu med flertallet. Fjern udtalelsen først.",
+                code="minority_invalid",
+            )
+    return afstemning
+
+
+@transaction.atomic
+def mindretalsudtalelse_add(*, beslutning, person, tekst: str):
+    """KSL §13 stk. 2: only a member who took part in the vote and did not vote with the
+    majority may have a minority statement entered."""
+    afstemning = getattr(beslutning, "afstemning", None)
+    stemmer = dict(afstemning.stemmer.values_list("person_id", "valg")) if afstemning else {}
+    if not tekst.strip():
+        raise ValidationError({"tekst": "Skriv udtalelsen."})
+    if not protokol.may_enter_minority_statement(person.pk, stemmer):
+        raise ValidationError(
+            f"{person.navn} kan ikke få en mindretalsudtalelse ført til protokol: kun et medlem, "
+            "der deltog i afstemningen og ikke stemte med flertallet, kan det "
+            "(kommunestyrelseslovens § 13, stk. 2).",
+            code="not_minority",
+        )
+    row, _ = Mindretalsudtalelse.objects.update_or_create(
+        beslutning=beslutning, person=person, defaults={"tekst": tekst.strip()}
+    )
+    return row

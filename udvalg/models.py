@@ -245,3 +245,56 @@ class Moede(models.Model):
     @property
     def tid_label(self) -> str:
         return danish.klokken(self.starttid) if self.starttid else ""
+
+
+class FremmoedeStatus(models.TextChoices):
+    TIL_STEDE = "til_stede", "Til stede"
+    AFBUD = "afbud", "Afbud"
+    SYGDOM = "sygdom", "Sygdom"
+    ANDET = "andet", "Andet fravær"
+
+
+class Fremmoede(models.Model):
+    """Attendance of one person at a meeting: a member who deviates from "present", or a
+    substitute (stedfortræder, KSL §15) taking a member's seat. Members without a row are
+    present."""
+
+    moede = models.ForeignKey(
+        Moede, verbose_name="møde", on_delete=models.CASCADE, related_name="fremmoede"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="person", on_delete=models.PROTECT, related_name="fremmoede"
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=FremmoedeStatus, default=FremmoedeStatus.TIL_STEDE
+    )
+    grund = models.CharField("anden grund", max_length=200, blank=True)
+    stedfortraeder_for = models.ForeignKey(
+        Person,
+        verbose_name="stedfortræder for",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="erstattet_af",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "fremmøde"
+        verbose_name_plural = "fremmøde"
+        constraints = [
+            models.UniqueConstraint(fields=["moede", "person"], name="fremmoede_unique_person"),
+            models.CheckConstraint(
+                condition=~Q(stedfortraeder_for=models.F("person")),
+                name="fremmoede_not_own_substitute",
+                violation_error_message="En person kan ikke være stedfortræder for sig selv.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.navn}: {self.get_status_display()}"
+
+    @property
+    def is_present(self) -> bool:
+        return self.status == FremmoedeStatus.TIL_STEDE
