@@ -3,7 +3,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from sager import richtext
-from sager.models import SAGSNR_VALIDATOR, SEKTIONER, Adgang, Bilag, Punkt, Punkttype, Sag
+from sager.models import (
+    SAGSNR_VALIDATOR,
+    SEKTIONER,
+    Adgang,
+    Bilag,
+    FravaerType,
+    Punkt,
+    Punkttype,
+    Sag,
+    Valg,
+)
+from udvalg.models import FremmoedeStatus
 
 SECTION_HELP = "Lad feltet stå tomt for at udelade afsnittet, eller skriv - for at vise en streg."
 
@@ -205,3 +216,184 @@ class ReorderForm(forms.Form):
     def __init__(self, *args, ids: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order"].choices = [(i, i) for i in ids]
+
+
+STANDARD_FRASER = [
+    "Indstilling godkendt.",
+    "Orienteringen taget til efterretning.",
+    "Forvaltningens forslag godkendt.",
+    "Forvaltningens indstilling godkendt.",
+    "Sagen genoptages.",
+    "Sagen genoptages med supplerende notat fra Forvaltningen.",
+    "-",
+]
+INGEN_STEMME = ""
+
+
+class PunktOptagForm(forms.Form):
+    """Everything recorded on one item: decision, who took part, a named vote, a minority
+    statement. Built for the item's participants; field names carry the person id."""
+
+    frase = forms.ChoiceField(
+        label="Standardtekst",
+        required=False,
+        help_text="Vælg en standardtekst, eller skriv beslutningen nedenfor.",
+        widget=forms.Select(attrs={"class": "form-select", "data-frase-picker": ""}),
+    )
+    tekst = forms.CharField(
+        label="Beslutning",
+        required=False,
+        help_text="Afsnit adskilles med en tom linje.",
+        # A plain textarea: fast to type in during the meeting; sanitised on the server.
+        widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 4}),
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    forslag = forms.CharField(
+        label="Forslag sat til afstemning",
+        required=False,
+        help_text="Kun ved afstemning. Skriv forslaget uden anførselstegn.",
+        widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 2}),
+    )
+    mindretal_person = forms.TypedChoiceField(
+        label="Mindretalsudtalelse fra",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    mindretal_tekst = forms.CharField(
+        label="Udtalelse",
+        required=False,
+        help_text="Skriv udtalelsen uden anførselstegn.",
+        widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 3}),
+    )
+
+    def __init__(self, *args, punkt, deltagere, fraser=(), **kwargs):
+        kwargs.setdefault("prefix", f"p{punkt.pk}")
+        super().__init__(*args, **kwargs)
+        self.punkt = punkt
+        self.deltagere = deltagere
+        phrases = [*STANDARD_FRASER, *fraser]
+        self.fields["frase"].choices = [("", "Vælg standardtekst"), *[(f, f) for f in phrases]]
+        self.fields["mindretal_person"].choices = [("", "Ingen")] + [
+            (d.person_id, d.navn) for d in deltagere
+        ]
+        for d in deltagere:
+            self.fields[f"fravaer_{d.person_id}"] = forms.ChoiceField(
+                label=d.navn,
+                required=False,
+                choices=[("", "Deltager"), *FravaerType.choices],
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+            self.fields[f"stemme_{d.person_id}"] = forms.ChoiceField(
+                label=d.navn,
+                required=False,
+                choices=[(INGEN_STEMME, "Ingen stemme"), *Valg.choices],
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    def deltager_rows(self):
+        return [
+            (d, self[f"fravaer_{d.person_id}"], self[f"stemme_{d.person_id}"])
+            for d in self.deltagere
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("tekst") or "").strip() and data.get("frase"):
+            data["tekst"] = data["frase"]
+        data["tekst"] = richtext.section_value(data.get("tekst")) or ""
+        data["fravaer"] = {
+            d.person_id: data.get(f"fravaer_{d.person_id}") or None for d in self.deltagere
+        }
+        data["stemmer"] = {
+            d.person_id: data[f"stemme_{d.person_id}"]
+            for d in self.deltagere
+            if data.get(f"stemme_{d.person_id}")
+        }
+        if data["stemmer"] and not (data.get("forslag") or "").strip():
+            self.add_error(
+                "forslag", ValidationError("Skriv forslaget, der blev stemt om.", code="required")
+            )
+        if (data.get("forslag") or "").strip() and not data["stemmer"]:
+            self.add_error(
+                "forslag",
+                ValidationError("Angiv, hvordan medlemmerne stemte.", code="no_votes"),
+            )
+        if bool(data.get("mindretal_person")) != bool((data.get("mindretal_tekst") or "").strip()):
+            self.add_error(
+                "mindretal_tekst",
+                ValidationError(
+                    "Vælg medlemmet og skriv udtalelsen – begge dele skal udfyldes.",
+                    code="incomplete",
+                ),
+            )
+        return data
+
+
+class FremmoedeForm(forms.Form):
+    """The meeting's attendance: each member's status, and substitutes taking a seat."""
+
+    def __init__(self, *args, medlemskaber, fremmoede, personer, **kwargs):
+        super().__init__(*args, **kwargs)
+        rows = {f.person_id: f for f in fremmoede}
+        self.medlemskaber = [m for m in medlemskaber if not m.stedfortraeder]
+        for m in self.medlemskaber:
+            row = rows.get(m.person_id)
+            self.fields[f"status_{m.person_id}"] = forms.ChoiceField(
+                label=m.person.navn,
+                choices=FremmoedeStatus.choices,
+                initial=row.status if row else FremmoedeStatus.TIL_STEDE,
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+            self.fields[f"grund_{m.person_id}"] = forms.CharField(
+                label=f"Anden grund for {m.person.navn}",
+                required=False,
+                max_length=200,
+                initial=row.grund if row else "",
+                widget=forms.TextInput(attrs={"class": "form-input"}),
+            )
+            sub = next((f for f in fremmoede if f.stedfortraeder_for_id == m.person_id), None)
+            self.fields[f"vikar_{m.person_id}"] = forms.TypedChoiceField(
+                label=f"Stedfortræder for {m.person.navn}",
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[("", "Ingen")] + [(p.pk, p.navn) for p in personer if p.pk != m.person_id],
+                initial=sub.person_id if sub else "",
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    def rows(self):
+        return [
+            (m, self[f"status_{m.person_id}"], self[f"grund_{m.person_id}"],
+             self[f"vikar_{m.person_id}"])
+            for m in self.medlemskaber
+        ]  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        member_ids = {m.person_id for m in self.medlemskaber}
+        seen = set()
+        for m in self.medlemskaber:
+            vikar = data.get(f"vikar_{m.person_id}")
+            status = data.get(f"status_{m.person_id}")
+            if vikar is None:
+                continue
+            if status == FremmoedeStatus.TIL_STEDE:
+                self.add_error(
+                    f"vikar_{m.person_id}",
+                    ValidationError(
+                        "Et medlem, der er til stede, kan ikke have en stedfortræder.",
+                        code="present",
+                    ),
+                )
+            if vikar in member_ids or vikar in seen:
+                self.add_error(
+                    f"vikar_{m.person_id}",
+                    ValidationError(
+                        "Stedfortræderen sidder allerede på en anden plads.", code="taken"
+                    ),
+                )
+            seen.add(vikar)
+        return data

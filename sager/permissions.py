@@ -39,3 +39,10 @@ def get_bilag_for_editing(user, pk: int) -> Bilag:
 
 def get_sag_for_user(user, pk: int) -> Sag:
     return get_object_or_404(Sag.objects.visible_to(user), pk=pk)
+
+
+def get_punkt_for_recording(user, pk: int) -> Punkt:
+    punkt = get_punkt_for_editing(user, pk)
+    if punkt.moede.is_draft:
+        raise PermissionDenied("Frigiv dagsordenen, før mødet registreres.")
+    return punkt

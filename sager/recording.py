@@ -77,3 +77,18 @@ def attach_protocol(moede: Moede, punkter: list[Punkt], deltagelse) -> list[Punk
             )
         )
     return result
+
+
+def sag_beslutninger(sag, user) -> list[Beslutning]:
+    """The whole decision history of a case across committees, oldest first: decisions added by
+    hand, and those of items the user may read."""
+    beslutninger = list(
+        beslutninger_queryset()
+        .filter(sag=sag)
+        .filter(Q(punkt__isnull=True) | Q(punkt__in=Punkt.objects.visible_to(user)))
+        .order_by("dato", "pk")
+    )
+    for b in beslutninger:
+        afstemning = getattr(b, "afstemning", None)
+        b.afstemning_tekst = afstemning and protokol.afstemning_tekst(afstemning, {})
+    return beslutninger

@@ -5,6 +5,7 @@ styles, classes, Office namespaces and comments are removed.
 """
 
 import re
+from html import unescape
 
 import nh3
 from django.utils.html import linebreaks
@@ -57,3 +58,17 @@ def section_value(raw: str | None) -> str | None:
     if text in {"-", "–"}:
         return "-"
     return cleaned
+
+
+_ONLY_P_AND_BR = re.compile(r"<(?!/?(?:p|br)\b)[A-Za-z/!]")
+
+
+def editable_text(html: str | None) -> str:
+    """Stored HTML as plain paragraphs for a plain textarea, when it is only <p> and <br>;
+    anything richer (lists, tables, links) is returned as HTML so nothing is lost on save."""
+    if not html:
+        return ""
+    if _ONLY_P_AND_BR.search(html) or "<p" not in html:
+        return html
+    paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.S)
+    return "\n\n".join(unescape(re.sub(r"<br\s*/?>\s*", "\n", p)).strip() for p in paragraphs)

@@ -21,7 +21,7 @@ from sager.models import (
     Valg,
 )
 from udvalg import danish
-from udvalg.models import Fremmoede, FremmoedeStatus, Moede
+from udvalg.models import Fremmoede, FremmoedeStatus, Moede, Person
 
 SECTION_FIELDS = [name for name, _ in SEKTIONER]
 # Renumbering moves rows out of the way first, so the (moede, nummer) unique constraint
@@ -237,15 +237,18 @@ def bilag_delete(*, bilag: Bilag) -> None:
 
 @transaction.atomic
 def beslutning_save(*, punkt: Punkt, tekst: str, version: int | None = None, user=None):
-    """Create or update the decision of this item at its meeting (committee and date stored)."""
+    """Create or update the decision of this item at its meeting (committee and date stored).
+
+    `version` is the decision's version when the form was opened (0: there was none); a
+    mismatch means someone else saved in between. None skips the check (imports, demo)."""
     punkt = Punkt.objects.select_related("moede").get(pk=punkt.pk)
     beslutning = Beslutning.objects.select_for_update(of=("self",)).filter(punkt=punkt).first()
+    if version is not None and (beslutning.version if beslutning else 0) != version:
+        raise BeslutningConflict(beslutning)
     if beslutning is None:
         beslutning = Beslutning(
             punkt=punkt, sag=punkt.sag, udvalg_id=punkt.moede.udvalg_id, dato=punkt.moede.dato
         )
-    elif version is not None and beslutning.version != version:
-        raise BeslutningConflict(beslutning)
     else:
         beslutning.version += 1
     beslutning.tekst = tekst
@@ -281,13 +284,16 @@ def beslutning_add_earlier(*, sag: Sag, udvalg, dato, tekst: str):
 
 @transaction.atomic
 def fremmoede_set(*, moede: Moede, person, status: str, grund: str = "", stedfortraeder_for=None):
-    """Record a member's absence (or presence), or a substitute taking a member's seat."""
-    row, _ = Fremmoede.objects.get_or_create(moede=moede, person=person)
+    """Record a member's absence (or presence), or a substitute taking a member's seat.
+    Present without a reason is the default and needs no row."""
+    row = Fremmoede.objects.filter(moede=moede, person=person).first()
+    if status == FremmoedeStatus.TIL_STEDE and stedfortraeder_for is None and not grund:
+        if row is not None:
+            row.delete()
+        return None
+    row = row or Fremmoede(moede=moede, person=person)
     row.status, row.grund, row.stedfortraeder_for = status, grund, stedfortraeder_for
     row.full_clean()
-    if status == FremmoedeStatus.TIL_STEDE and stedfortraeder_for is None and not grund:
-        row.delete()  # the default needs no row
-        return None
     row.save()
     return row
 
@@ -378,3 +384,54 @@ def mindretalsudtalelse_add(*, beslutning, person, tekst: str):
         beslutning=beslutning, person=person, defaults={"tekst": tekst.strip()}
     )
     return row
+
+
+@transaction.atomic
+def punkt_record(
+    *,
+    punkt: Punkt,
+    tekst: str,
+    version: int | None,
+    fravaer: dict[int, str | None],
+    forslag: str,
+    stemmer: dict[int, str],
+    mindretal_person: int | None = None,
+    mindretal_tekst: str = "",
+    user=None,
+):
+    """Save everything recorded on one item in one transaction: who took part, the decision,
+    the named vote and a minority statement. Any refusal leaves nothing half-saved."""
+    for person_id, type_ in fravaer.items():
+        current = PunktFravaer.objects.filter(punkt=punkt, person_id=person_id).first()
+        if (current.type if current else None) != type_:
+            punktfravaer_set(punkt=punkt, person=_person(person_id), type=type_)
+    beslutning = beslutning_save(punkt=punkt, tekst=tekst, version=version, user=user)
+    if stemmer:
+        afstemning_register(beslutning=beslutning, forslag=forslag, stemmer=stemmer)
+    else:
+        Afstemning.objects.filter(beslutning=beslutning).delete()
+        beslutning.mindretalsudtalelser.all().delete()
+    if mindretal_person:
+        mindretalsudtalelse_add(
+            beslutning=beslutning, person=_person(mindretal_person), tekst=mindretal_tekst
+        )
+    return beslutning
+
+
+def _person(pk: int) -> Person:
+    return Person.objects.get(pk=pk)
+
+
+@transaction.atomic
+def fremmoede_save(*, moede: Moede, rows: list[tuple[int, str, str, int | None]]) -> None:
+    """The meeting's attendance from (member id, status, reason, substitute id) rows."""
+    Fremmoede.objects.filter(moede=moede, stedfortraeder_for__isnull=False).delete()
+    for person_id, status, grund, vikar_id in rows:
+        fremmoede_set(moede=moede, person=_person(person_id), status=status, grund=grund)
+        if vikar_id:
+            fremmoede_set(
+                moede=moede,
+                person=_person(vikar_id),
+                status=FremmoedeStatus.TIL_STEDE,
+                stedfortraeder_for=_person(person_id),
+            )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sager import views
+from sager import views, views_optag
 
 app_name = "sager"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("punkter/<int:pk>/flyt/", views.punkt_move, name="punkt-move"),
     path("punkter/<int:pk>/slet/", views.punkt_delete, name="punkt-delete"),
     path("punkter/<int:pk>/historik/", views.punkt_history, name="punkt-history"),
+    path("punkter/<int:pk>/optag/", views_optag.punkt_optag, name="punkt-optag"),
     path("punkter/<int:pk>/bilag/nyt/", views.bilag_create, name="bilag-create"),
     path("bilag/<int:pk>/", views.bilag_download, name="bilag-download"),
     path("bilag/<int:pk>/rediger/", views.bilag_update, name="bilag-update"),

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sager import filters, forms, permissions, services
+from sager import filters, forms, permissions, recording, services
 from sager.models import Bilag, Punkt, Sag
 from udvalg import permissions as udvalg_permissions
 from udvalg.models import Moede
@@ -287,4 +287,12 @@ def sag_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Sagens gang: every item of the case the user may see, across meetings, oldest first."""
     sag = permissions.get_sag_for_user(request.user, pk)
     punkter = Punkt.objects.filter(sag=sag).for_sag_page(request.user)
-    return render(request, "sager/sag_detail.html", {"sag": sag, "punkter": punkter})
+    return render(
+        request,
+        "sager/sag_detail.html",
+        {
+            "sag": sag,
+            "punkter": punkter,
+            "beslutninger": recording.sag_beslutninger(sag, request.user),
+        },
+    )

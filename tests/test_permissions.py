@@ -20,6 +20,7 @@ def world(udvalg, sekretaer, medlem, anden, borger):
     bilag = factories.make_bilag(punkt)
     lukket = factories.make_punkt(moede, titel="Lukket punkt", adgang=Adgang.LUKKET)
     services.moede_release(moede=moede, user=sekretaer)
+    services.moede_start_recording(moede=moede)
     return {
         "udvalg": udvalg,
         "moede": moede,
@@ -97,6 +98,10 @@ VIEWS = [
     ("bilag-update", lambda w: f"/bilag/{w['bilag'].pk}/rediger/", "get", "sekretaer", 200),
     ("bilag-move", lambda w: f"/bilag/{w['bilag'].pk}/flyt/", "post", "sekretaer", 302),
     ("bilag-delete", lambda w: f"/bilag/{w['bilag'].pk}/slet/", "get", "sekretaer", 200),
+    ("referat", lambda w: _m(w, "referat/"), "get", "medlem", 200),
+    ("referat-optag", lambda w: _m(w, "referat/optag/"), "get", "sekretaer", 200),
+    ("fremmoede", lambda w: _m(w, "referat/fremmoede/"), "post", "sekretaer", 400),
+    ("punkt-optag", lambda w: f"/punkter/{w['punkt'].pk}/optag/", "post", "sekretaer", 302),
     ("sag-list", lambda w: "/sager/", "get", "medlem", 200),
     ("sag-detail", lambda w: f"/sager/{w['sag'].pk}/", "get", "medlem", 200),
 ]

@@ -11,10 +11,19 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from sager import richtext
 from sager import services as sager_services
-from sager.models import Adgang, Punkttype, Sag
+from sager.models import Adgang, Beslutning, Punkttype, Sag, Valg
 from udvalg import demo_data, services
-from udvalg.models import Medlemskab, Moede, MoedeStatus, Person, Rolle, Udvalg
+from udvalg.models import (
+    FremmoedeStatus,
+    Medlemskab,
+    Moede,
+    MoedeStatus,
+    Person,
+    Rolle,
+    Udvalg,
+)
 
 DEMO_PASSWORD = "demo"
 # username -> (member name or None, first name, last name)
@@ -123,9 +132,12 @@ def load(*, with_users: bool = True) -> DemoResult:
                 result.users.append((username, f"{navn}, {Rolle(rolle).label.lower()}"))
 
     for moede_data in demo_data.MOEDER:
-        if Moede.objects.filter(udvalg=udvalg, dato=moede_data["dato"]).exists():
-            continue
-        result.created_meetings.append(_create_moede(udvalg, moede_data))
+        moede = Moede.objects.filter(udvalg=udvalg, dato=moede_data["dato"]).first()
+        if moede is None:
+            moede = _create_moede(udvalg, moede_data)
+            result.created_meetings.append(moede)
+        if not Beslutning.objects.filter(punkt__moede=moede).exists():
+            _record(moede, moede_data, personer)
     return result
 
 
@@ -192,9 +204,42 @@ def _create_moede(udvalg: Udvalg, moede_data: dict) -> Moede:
                 bilagsnr=b.get("bilagsnr"),
                 adgang=Adgang.LUKKET if b.get("adgang") == "lukket" else Adgang.AABEN,
             )
-    # The demo meetings were released on time: at noon on the deadline day.
+    # The demo meetings were released on time: at noon on the deadline day, and then held.
     frist = services.release_deadline(moede.dato)
-    moede.status = MoedeStatus.FRIGIVET
+    moede.status = MoedeStatus.AFHOLDT
     moede.frigivet_tid = timezone.make_aware(datetime.datetime.combine(frist, datetime.time(12)))
     moede.save()
     return moede
+
+
+def _record(moede: Moede, moede_data: dict, personer: dict[str, Person]) -> None:
+    """What happened at the meeting: absences, decisions (earlier ones too), votes."""
+    for navn in moede_data.get("fravaerende", []):
+        sager_services.fremmoede_set(
+            moede=moede, person=personer[navn], status=FremmoedeStatus.AFBUD
+        )
+    udvalg_by_name = {u.forkortelse: u for u in Udvalg.objects.all()}
+    udvalg_by_name.update({u.navn: u for u in Udvalg.objects.all()})
+    punkter = {p.nummer: p for p in moede.punkter.select_related("sag")}
+    for p in moede_data["punkter"]:
+        punkt = punkter[p["nummer"]]
+        for b in p.get("beslutninger", []):
+            tekst = richtext.section_value(b["tekst"]) or ""
+            if b["dato"] == moede.dato:
+                beslutning = sager_services.beslutning_save(punkt=punkt, tekst=tekst)
+            elif not Beslutning.objects.filter(sag=punkt.sag, dato=b["dato"]).exists():
+                sager_services.beslutning_add_earlier(
+                    sag=punkt.sag, udvalg=udvalg_by_name[b["udvalg"]], dato=b["dato"], tekst=tekst
+                )
+        vote = p.get("afstemning")
+        if vote:
+            stemmer = {personer[n].pk: Valg.FOR for n in vote["for"]}
+            stemmer.update({personer[n].pk: Valg.IMOD for n in vote["imod"]})
+            stemmer.update({personer[n].pk: Valg.UNDLOD for n in vote["undlod"]})
+            sager_services.afstemning_register(
+                beslutning=beslutning, forslag=vote["forslag"], stemmer=stemmer
+            )
+            for m in vote["mindretalsudtalelser"]:
+                sager_services.mindretalsudtalelse_add(
+                    beslutning=beslutning, person=personer[m["navn"]], tekst=m["tekst"]
+                )

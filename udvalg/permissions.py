@@ -100,6 +100,22 @@ def get_moede_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
     return moede
 
 
+def get_referat_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
+    """The protocol exists once the meeting is held; secretaries see it while they record."""
+    moede = get_moede_for_user(user, udvalg_slug, url_slug)
+    if moede.status != MoedeStatus.AFHOLDT and not is_sekretaer(user, moede.udvalg):
+        raise Http404("Mødet er ikke afholdt endnu.")
+    return moede
+
+
+def get_moede_for_recording(user, udvalg_slug: str, url_slug: str) -> Moede:
+    """Recording needs a released agenda and the committee's secretary."""
+    moede = get_moede_for_editing(user, udvalg_slug, url_slug)
+    if moede.status == MoedeStatus.KLADDE:
+        raise PermissionDenied("Frigiv dagsordenen, før mødet registreres.")
+    return moede
+
+
 def get_moede_for_editing(user, udvalg_slug: str, url_slug: str) -> Moede:
     moede = get_moede_for_user(user, udvalg_slug, url_slug)
     if not can_edit_moede(user, moede):

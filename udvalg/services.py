@@ -124,3 +124,13 @@ def moede_mark_held(*, moede: Moede) -> Moede:
     moede.status = MoedeStatus.AFHOLDT
     moede.save()
     return moede
+
+
+@transaction.atomic
+def moede_start_recording(*, moede: Moede) -> Moede:
+    """The meeting counts as held (afholdt) once anything is recorded."""
+    moede = Moede.objects.select_for_update().get(pk=moede.pk)
+    if moede.status == MoedeStatus.FRIGIVET:
+        moede.status = MoedeStatus.AFHOLDT
+        moede.save(update_fields=["status"])
+    return moede

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from sager import recording
 from sager.models import Punkt
 from udvalg import filters, forms, permissions, services
 from udvalg.models import Moede, MoedeStatus, Udvalg
@@ -157,4 +158,22 @@ def account_locked(request: HttpRequest, original_response=None, credentials=Non
         "registration/laast.html",
         {"varighed": settings.AXES_COOLOFF_TIME},
         status=429,
+    )
+
+
+def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    """The decision protocol as members read it (before signing)."""
+    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    punkter = list(Punkt.objects.filter(moede=moede).for_moede_page(request.user, moede.udvalg))
+    deltagelse = recording.moede_deltagelse(moede)
+    return render(
+        request,
+        "udvalg/referat.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "punkter": recording.attach_protocol(moede, punkter, deltagelse),
+            "deltagelse": deltagelse,
+            "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+        },
     )

@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from sager.models import Bilag, Punkt
+from sager.models import Afstemning, Beslutning, Bilag, Punkt
 from tests.conftest import login
-from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
+from udvalg.models import Fremmoede, Medlemskab, Moede, MoedeStatus, Udvalg
 
 
 def test_load_demo_refuses_to_create_users_without_debug(db, settings):
@@ -30,7 +30,7 @@ def test_load_demo_builds_the_seed_meetings_and_is_idempotent(db, client):
     }
     moeder = list(Moede.objects.filter(udvalg=ebu).order_by("dato"))
     assert [m.url_slug for m in moeder] == ["2014-03-12", "2015-05-13"]
-    assert all(m.status == MoedeStatus.FRIGIVET for m in moeder)
+    assert all(m.status == MoedeStatus.AFHOLDT for m in moeder)
     assert [m.punkter.count() for m in moeder] == [9, 6]
 
     nytte = Punkt.objects.get(moede=moeder[0], nummer=4)
@@ -56,6 +56,22 @@ def test_load_demo_builds_the_seed_meetings_and_is_idempotent(db, client):
     )
     assert first.sidetal >= 1 and first.indholdstype == "application/pdf"
     assert first.titel.split()[0] in first.tekst  # the generated PDF carries its title
+
+    # Decisions: one per item of each meeting plus the earlier EBU decisions of 05-02-2014
+    # (14/1175) and 03-12-2014 (14/11078); Agnete Fog absent on 12-03-2014 only.
+    assert Beslutning.objects.filter(punkt__moede=moeder[0]).count() == 9
+    assert Beslutning.objects.filter(punkt__moede=moeder[1]).count() == 6
+    earlier = Beslutning.objects.filter(punkt__isnull=True).order_by("dato")
+    assert [(b.sag.sagsnr, b.dato.isoformat()) for b in earlier] == [
+        ("14/1175", "2014-02-05"),
+        ("14/11078", "2014-12-03"),
+    ]
+    vote = Afstemning.objects.get()
+    assert sorted(vote.stemmer.values_list("valg", flat=True)) == ["for", "for", "for", "imod"]
+    assert vote.beslutning.mindretalsudtalelser.get().person.navn == "Rasmus Keis Neerbek"
+    assert list(Fremmoede.objects.values_list("moede__dato", "person__navn", "status")) == [
+        (moeder[0].dato, "Agnete Fog", "afbud")
+    ]
 
     users = get_user_model().objects
     for username in ["sekretaer", "formand", "medlem", "erling", "rasmus", "agnete"]:
