@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sager.models import Bilag, Punkt, Sag
+from sager.models import Beslutning, Bilag, Punkt, Sag, Standardtekst
 
 
 @admin.register(Sag)
@@ -33,3 +33,19 @@ class BilagAdmin(SimpleHistoryAdmin):
     search_fields = ["filnavn", "titel", "bilagsnr"]
     raw_id_fields = ["punkt"]
     readonly_fields = ["stoerrelse", "indholdstype", "sidetal"]
+
+
+@admin.register(Standardtekst)
+class StandardtekstAdmin(admin.ModelAdmin):
+    list_display = ["tekst", "udvalg", "sortering"]
+    list_filter = ["udvalg"]
+    search_fields = ["tekst"]
+
+
+@admin.register(Beslutning)
+class BeslutningAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "sag", "punkt", "udvalg", "dato"]
+    list_filter = ["udvalg"]
+    search_fields = ["sag__sagsnr", "tekst"]
+    raw_id_fields = ["sag", "punkt"]
+    readonly_fields = ["version", "aendret", "aendret_af"]

@@ -14,7 +14,8 @@ from sager.models import (
     Sag,
     Valg,
 )
-from udvalg.models import FremmoedeStatus
+from sager.protokol import STANDARD_FRASER
+from udvalg.models import FremmoedeStatus, Udvalg
 
 SECTION_HELP = "Lad feltet stå tomt for at udelade afsnittet, eller skriv - for at vise en streg."
 
@@ -218,15 +219,6 @@ class ReorderForm(forms.Form):
         self.fields["order"].choices = [(i, i) for i in ids]
 
 
-STANDARD_FRASER = [
-    "Indstilling godkendt.",
-    "Orienteringen taget til efterretning.",
-    "Forvaltningens forslag godkendt.",
-    "Forvaltningens indstilling godkendt.",
-    "Sagen genoptages.",
-    "Sagen genoptages med supplerende notat fra Forvaltningen.",
-    "-",
-]
 INGEN_STEMME = ""
 
 
@@ -248,6 +240,11 @@ class PunktOptagForm(forms.Form):
         widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 4}),
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    gem_frase = forms.BooleanField(
+        label="Gem teksten som standardtekst for udvalget",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    )
     forslag = forms.CharField(
         label="Forslag sat til afstemning",
         required=False,
@@ -396,4 +393,53 @@ class FremmoedeForm(forms.Form):
                     ),
                 )
             seen.add(vikar)
+        return data
+
+
+class TidligereBeslutningForm(forms.Form):
+    """An earlier decision on the case, e.g. by another committee or before the system."""
+
+    udvalg = forms.TypedChoiceField(
+        label="Udvalg",
+        coerce=int,
+        error_messages={"required": "Vælg udvalget, der traf beslutningen."},
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    dato = forms.DateField(
+        label="Dato",
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Angiv datoen.",
+            "invalid": "Datoen kan ikke læses. Skriv den som dd-mm-åååå.",
+        },
+    )
+    tekst = forms.CharField(
+        label="Beslutning",
+        widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 3}),
+        error_messages={"required": "Skriv beslutningens tekst."},
+    )
+
+    def __init__(self, *args, punkt, udvalg_choices: list[tuple[int, str]], **kwargs):
+        kwargs.setdefault("prefix", f"t{punkt.pk}")
+        kwargs.setdefault("initial", {"udvalg": punkt.moede.udvalg_id})
+        super().__init__(*args, **kwargs)
+        self.punkt = punkt
+        self.fields["udvalg"].choices = [("", "Vælg udvalg"), *udvalg_choices]
+
+    def clean_udvalg(self):
+        return Udvalg.objects.get(pk=self.cleaned_data["udvalg"])
+
+    def clean_dato(self):
+        dato = self.cleaned_data["dato"]
+        if dato >= self.punkt.moede.dato:
+            raise ValidationError(
+                "En tidligere beslutning skal ligge før mødet.", code="not_earlier"
+            )
+        return dato
+
+    def clean(self):
+        data = super().clean()
+        if "tekst" in data:
+            data["tekst"] = richtext.section_value(data["tekst"]) or ""
         return data

@@ -448,3 +448,27 @@ class Mindretalsudtalelse(models.Model):
 
     def __str__(self):
         return f"{self.person.navn}: {self.tekst[:60]}"
+
+
+class Standardtekst(models.Model):
+    """A committee's own decision phrase, offered in the phrase picker beside the standard ones."""
+
+    udvalg = models.ForeignKey(
+        "udvalg.Udvalg",
+        verbose_name="udvalg",
+        on_delete=models.CASCADE,
+        related_name="standardtekster",
+    )
+    tekst = models.CharField("tekst", max_length=500)
+    sortering = models.PositiveSmallIntegerField("sortering", default=0)
+
+    class Meta:
+        verbose_name = "standardtekst"
+        verbose_name_plural = "standardtekster"
+        ordering = ["udvalg", "sortering", "tekst"]
+        constraints = [
+            models.UniqueConstraint(fields=["udvalg", "tekst"], name="standardtekst_unique"),
+        ]
+
+    def __str__(self):
+        return self.tekst

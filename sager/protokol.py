@@ -11,6 +11,16 @@ from sager.models import FravaerType, Valg
 from udvalg.danish import join_names
 from udvalg.models import FremmoedeStatus, Rolle
 
+# The phrases the seed protocols use (DOMAIN §2.6); committees add their own (Standardtekst).
+STANDARD_FRASER = [
+    "Indstilling godkendt.",
+    "Orienteringen taget til efterretning.",
+    "Forvaltningens forslag godkendt.",
+    "Forvaltningens indstilling godkendt.",
+    "Sagen genoptages.",
+    "Sagen genoptages med supplerende notat fra Forvaltningen.",
+    "-",
+]
 VOTE_INTRO = "Følgende forslag blev sat til afstemning:"
 QUOTE = "\u201d"  # the protocols use ” for both the opening and the closing quote
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from sager import files, protokol, recording
+from sager import files, protokol, recording, richtext
 from sager.models import (
     SEKTIONER,
     Adgang,
@@ -17,6 +17,7 @@ from sager.models import (
     PunktFravaer,
     Punkttype,
     Sag,
+    Standardtekst,
     Stemme,
     Valg,
 )
@@ -397,6 +398,7 @@ def punkt_record(
     stemmer: dict[int, str],
     mindretal_person: int | None = None,
     mindretal_tekst: str = "",
+    gem_frase: bool = False,
     user=None,
 ):
     """Save everything recorded on one item in one transaction: who took part, the decision,
@@ -415,7 +417,18 @@ def punkt_record(
         mindretalsudtalelse_add(
             beslutning=beslutning, person=_person(mindretal_person), tekst=mindretal_tekst
         )
+    if gem_frase:
+        standardtekst_add(udvalg_id=punkt.moede.udvalg_id, html=tekst)
     return beslutning
+
+
+def standardtekst_add(*, udvalg_id: int, html: str) -> Standardtekst | None:
+    """Keep a decision text as one of the committee's own phrases (plain text)."""
+    tekst = richtext.editable_text(html).strip()
+    if not tekst or tekst in protokol.STANDARD_FRASER or len(tekst) > 500:
+        return None
+    row, _ = Standardtekst.objects.get_or_create(udvalg_id=udvalg_id, tekst=tekst)
+    return row
 
 
 def _person(pk: int) -> Person:

@@ -13,6 +13,12 @@ urlpatterns = [
     path("punkter/<int:pk>/slet/", views.punkt_delete, name="punkt-delete"),
     path("punkter/<int:pk>/historik/", views.punkt_history, name="punkt-history"),
     path("punkter/<int:pk>/optag/", views_optag.punkt_optag, name="punkt-optag"),
+    path("punkter/<int:pk>/fravaer-kopier/", views_optag.fravaer_kopier, name="fravaer-kopier"),
+    path(
+        "punkter/<int:pk>/tidligere-beslutning/",
+        views_optag.tidligere_beslutning,
+        name="tidligere-beslutning",
+    ),
     path("punkter/<int:pk>/bilag/nyt/", views.bilag_create, name="bilag-create"),
     path("bilag/<int:pk>/", views.bilag_download, name="bilag-download"),
     path("bilag/<int:pk>/rediger/", views.bilag_update, name="bilag-update"),

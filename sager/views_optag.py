@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sager import forms, permissions, recording, richtext, services
-from sager.models import Mindretalsudtalelse, Punkt, Stemme
+from sager.models import Mindretalsudtalelse, Punkt, Standardtekst, Stemme
 from udvalg import permissions as udvalg_permissions
 from udvalg import services as udvalg_services
-from udvalg.models import Fremmoede, Moede, Person
+from udvalg.models import Fremmoede, Moede, Person, Udvalg
 
 
 def _punkter(moede: Moede) -> list[Punkt]:
-    return list(
+    punkter = list(
         Punkt.objects.filter(moede=moede)
         .select_related("sag", "beslutning__afstemning", "beslutning__aendret_af")
         .prefetch_related(
@@ -35,6 +35,9 @@ def _punkter(moede: Moede) -> list[Punkt]:
         )
         .order_by("nummer")
     )
+    for punkt in punkter:
+        punkt.moede = moede  # already loaded: no query per item
+    return punkter
 
 
 def _initial(punkt: Punkt) -> dict:
@@ -50,8 +53,16 @@ def _initial(punkt: Punkt) -> dict:
     return initial
 
 
-def _punkt_form(punkt: Punkt, deltagere, data=None) -> forms.PunktOptagForm:
-    return forms.PunktOptagForm(data, punkt=punkt, deltagere=deltagere, initial=_initial(punkt))
+def _fraser(moede: Moede) -> list[str]:
+    return list(
+        Standardtekst.objects.filter(udvalg_id=moede.udvalg_id).values_list("tekst", flat=True)
+    )
+
+
+def _punkt_form(punkt: Punkt, deltagere, fraser, data=None) -> forms.PunktOptagForm:
+    return forms.PunktOptagForm(
+        data, punkt=punkt, deltagere=deltagere, fraser=fraser, initial=_initial(punkt)
+    )
 
 
 def _fremmoede_form(moede: Moede, data=None) -> forms.FremmoedeForm:
@@ -63,13 +74,25 @@ def _fremmoede_form(moede: Moede, data=None) -> forms.FremmoedeForm:
     )
 
 
-def _page(request, moede, *, bound: dict | None = None, fremmoede_form=None, status=200):
+def _udvalg_choices() -> list[tuple[int, str]]:
+    return [(u.pk, u.visningsnavn) for u in Udvalg.objects.order_by("navn", "-periode_start")]
+
+
+def _item(punkt: Punkt, form, udvalg_choices, tidligere_form=None) -> dict:
+    if tidligere_form is None and punkt.sag_id:
+        tidligere_form = forms.TidligereBeslutningForm(punkt=punkt, udvalg_choices=udvalg_choices)
+    return {"punkt": punkt, "form": form, "tidligere_form": tidligere_form}
+
+
+def _page(request, moede, *, bound=None, tidligere=None, fremmoede_form=None, status=200):
     deltagelse = recording.moede_deltagelse(moede)
-    bound = bound or {}
+    fraser = _fraser(moede)
+    bound, tidligere = bound or {}, tidligere or {}
+    udvalg_choices = _udvalg_choices()
     items = []
     for punkt in _punkter(moede):
-        form = bound.get(punkt.pk) or _punkt_form(punkt, deltagelse.deltagere)
-        items.append({"punkt": punkt, "form": form})
+        form = bound.get(punkt.pk) or _punkt_form(punkt, deltagelse.deltagere, fraser)
+        items.append(_item(punkt, form, udvalg_choices, tidligere.get(punkt.pk)))
     return render(
         request,
         "sager/referat_optag.html",
@@ -119,8 +142,9 @@ def punkt_optag(request: HttpRequest, pk: int) -> HttpResponse:
     punkt = permissions.get_punkt_for_recording(request.user, pk)
     moede = punkt.moede
     deltagelse = recording.moede_deltagelse(moede)
+    fraser = _fraser(moede)
     punkt = next(p for p in _punkter(moede) if p.pk == punkt.pk)
-    form = _punkt_form(punkt, deltagelse.deltagere, request.POST)
+    form = _punkt_form(punkt, deltagelse.deltagere, fraser, request.POST)
     saved = False
     if form.is_valid():
         data = form.cleaned_data
@@ -134,6 +158,7 @@ def punkt_optag(request: HttpRequest, pk: int) -> HttpResponse:
                 stemmer=data["stemmer"],
                 mindretal_person=data["mindretal_person"],
                 mindretal_tekst=data["mindretal_tekst"],
+                gem_frase=data["gem_frase"],
                 user=request.user,
             )
         except ValidationError as exc:
@@ -147,12 +172,12 @@ def punkt_optag(request: HttpRequest, pk: int) -> HttpResponse:
             udvalg_services.moede_start_recording(moede=moede)
     if saved:
         punkt = next(p for p in _punkter(moede) if p.pk == punkt.pk)
-        form = _punkt_form(punkt, deltagelse.deltagere)
+        form = _punkt_form(punkt, deltagelse.deltagere, _fraser(moede))
     if request.headers.get("HX-Request"):
         return render(
             request,
             "sager/_punkt_optag.html",
-            {"item": {"punkt": punkt, "form": form}, "saved": saved, "moede": moede},
+            {"item": _item(punkt, form, _udvalg_choices()), "saved": saved, "moede": moede},
         )
     if saved:
         messages.success(request, f"Punkt {punkt.nummer} er gemt.")
@@ -162,3 +187,32 @@ def punkt_optag(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _optag_url(moede: Moede) -> str:
     return reverse("udvalg:referat-optag", args=[moede.udvalg.slug, moede.url_slug])
+
+
+@require_POST
+def fravaer_kopier(request: HttpRequest, pk: int) -> HttpResponse:
+    """Copy this item's saved attendance to every item of the meeting (the data stays per item)."""
+    punkt = permissions.get_punkt_for_recording(request.user, pk)
+    antal = services.punktfravaer_copy_to_all(punkt=punkt)
+    messages.success(
+        request, f"Fremmødet på punkt {punkt.nummer} er kopieret til {antal} andre punkter."
+    )
+    return redirect(_optag_url(punkt.moede) + f"#optag-{punkt.nummer}")
+
+
+@require_POST
+def tidligere_beslutning(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an earlier decision on the item's case by hand (committee, date, text)."""
+    punkt = permissions.get_punkt_for_recording(request.user, pk)
+    form = forms.TidligereBeslutningForm(
+        request.POST, punkt=punkt, udvalg_choices=_udvalg_choices()
+    )
+    if form.is_valid() and punkt.sag_id:
+        try:
+            services.beslutning_add_earlier(sag=punkt.sag, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Den tidligere beslutning er tilføjet.")
+            return redirect(_optag_url(punkt.moede) + f"#optag-{punkt.nummer}")
+    return _page(request, punkt.moede, tidligere={punkt.pk: form}, status=400)

@@ -237,3 +237,48 @@ def test_demo_protocol_pages(client, db):
     older = item4.index("Beslutning Erhvervs- og Beskæftigelsesudvalget 2014-2017 den 03-12-2014")
     newer = item4.index("Beslutning Erhvervs- og Beskæftigelsesudvalget 2014-2017 den 13-05-2015")
     assert older < newer
+
+
+def test_a_decision_can_be_kept_as_the_committees_own_phrase(client, sekretaer, moede, punkt):
+    from sager.models import Standardtekst
+
+    login(client, sekretaer)
+    post_item(client, punkt, {"tekst": "Udvalget anbefaler forslaget.", "gem_frase": "on"})
+    assert list(Standardtekst.objects.values_list("tekst", flat=True)) == [
+        "Udvalget anbefaler forslaget."
+    ]
+    page = client.get(f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/optag/")
+    assert '<option value="Udvalget anbefaler forslaget.">' in page.content.decode()
+
+
+def test_copy_item_attendance_to_all_items(client, sekretaer, moede, punkt, ebu):
+    login(client, sekretaer)
+    agnete = ebu["Agnete Fog"].pk
+    post_item(client, punkt, {"tekst": "x", f"fravaer_{agnete}": FravaerType.GIK})
+    client.post(f"/punkter/{punkt.pk}/fravaer-kopier/")
+    rows = PunktFravaer.objects.filter(person_id=agnete)
+    assert sorted(rows.values_list("punkt__nummer", flat=True)) == [1, 2, 3]
+    # The data stays per item: changing one item later leaves the others alone.
+    post_item(client, punkt, {"tekst": "x", f"fravaer_{agnete}": "", "version": "1"})
+    assert sorted(rows.values_list("punkt__nummer", flat=True)) == [1, 2]
+
+
+def test_an_earlier_decision_by_hand(client, sekretaer, moede, punkt, medlem):
+    oeu = factories.make_udvalg(navn="Økonomiudvalget", forkortelse="ØU")
+    login(client, sekretaer)
+    url = f"/punkter/{punkt.pk}/tidligere-beslutning/"
+    prefix = f"t{punkt.pk}-"
+    bad = client.post(url, {prefix + "udvalg": oeu.pk, prefix + "dato": "2014-06-01",
+                            prefix + "tekst": "Oversendt til udvalget."})  # fmt: skip
+    assert bad.status_code == 400
+    assert "En tidligere beslutning skal ligge før mødet." in bad.content.decode()
+    assert "Oversendt til udvalget." in bad.content.decode()
+    assert not Beslutning.objects.exists()
+    ok = client.post(url, {prefix + "udvalg": oeu.pk, prefix + "dato": "18-02-2014",
+                           prefix + "tekst": "Oversendt til udvalget."})  # fmt: skip
+    assert ok.status_code == 302
+    post_item(client, punkt, {"tekst": "Godkendt."})
+    html = referat(client, moede)
+    older = html.index("Beslutning Økonomiudvalget 2014-2017 den 18-02-2014")
+    newer = html.index("Beslutning Erhvervs- og Beskæftigelsesudvalget 2014-2017 den 12-03-2014")
+    assert older < newer
