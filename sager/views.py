@@ -9,7 +9,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sager import filters, forms, permissions, recording, services
-from sager.models import Bilag, Punkt, Sag
+from sager.models import (
+    Afstemning,
+    Beslutning,
+    Bilag,
+    Mindretalsudtalelse,
+    Punkt,
+    PunktFravaer,
+    Sag,
+    Stemme,
+)
 from udvalg import permissions as udvalg_permissions
 from udvalg.models import Moede
 from udvalg.uploads import oversized_fields
@@ -158,15 +167,32 @@ def punkt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def punkt_history(request: HttpRequest, pk: int) -> HttpResponse:
-    """Who changed what and when, for the item and its attachments."""
+    """Who changed what and when: the item, its attachments, decision, vote and attendance."""
     punkt = permissions.get_punkt_for_editing(request.user, pk)
-    punkt_records = list(punkt.history.select_related("history_user").order_by("history_date"))
-    bilag_records = list(
-        Bilag.history.filter(punkt_id=punkt.pk)
-        .select_related("history_user")
-        .order_by("history_date")
+    beslutning_ids = list(
+        Beslutning.history.filter(punkt_id=punkt.pk).values_list("id", flat=True).distinct()
     )
-    entries = _history_entries(punkt_records, "Punkt") + _history_entries(bilag_records, "Bilag")
+    afstemning_ids = list(
+        Afstemning.history.filter(beslutning_id__in=beslutning_ids)
+        .values_list("id", flat=True)
+        .distinct()
+    )
+    sources = [
+        (punkt.history.all(), "Punkt"),
+        (Bilag.history.filter(punkt_id=punkt.pk), "Bilag"),
+        (Beslutning.history.filter(id__in=beslutning_ids), "Beslutning"),
+        (Afstemning.history.filter(id__in=afstemning_ids), "Afstemning"),
+        (Stemme.history.filter(afstemning_id__in=afstemning_ids), "Stemme"),
+        (
+            Mindretalsudtalelse.history.filter(beslutning_id__in=beslutning_ids),
+            "Mindretalsudtalelse",
+        ),
+        (PunktFravaer.history.filter(punkt_id=punkt.pk), "Fremmøde på punktet"),
+    ]
+    entries = []
+    for records, kind in sources:
+        records = records.select_related("history_user").order_by("history_date")
+        entries += _history_entries(list(records), kind)
     entries.sort(key=lambda e: e["record"].history_date, reverse=True)
     return render(
         request,

@@ -282,3 +282,15 @@ def test_an_earlier_decision_by_hand(client, sekretaer, moede, punkt, medlem):
     older = html.index("Beslutning Økonomiudvalget 2014-2017 den 18-02-2014")
     newer = html.index("Beslutning Erhvervs- og Beskæftigelsesudvalget 2014-2017 den 12-03-2014")
     assert older < newer
+
+
+def test_item_history_covers_decision_vote_and_attendance(client, sekretaer, moede, punkt, ebu):
+    login(client, sekretaer)
+    data = {f"stemme_{p.pk}": "for" for n, p in ebu.items() if n != "Agnete Fog"}
+    data.update(tekst="Godkendt.", forslag="F", **{f"fravaer_{ebu['Agnete Fog'].pk}": "kom"})
+    post_item(client, punkt, data)
+    html = client.get(f"/punkter/{punkt.pk}/historik/").content.decode()
+    for kind in ["Beslutning: oprettet", "Afstemning: oprettet", "Stemme: oprettet",
+                 "Fremmøde på punktet: oprettet"]:  # fmt: skip
+        assert kind in html, kind
+    assert "Sanne Sekretær" in html
