@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from sager import richtext
+from sager import protokol, richtext
 from sager.models import (
     SAGSNR_VALIDATOR,
     SEKTIONER,
@@ -331,8 +331,11 @@ class PunktOptagForm(forms.Form):
 class FremmoedeForm(forms.Form):
     """The meeting's attendance: each member's status, and substitutes taking a seat."""
 
+    snapshot = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, medlemskaber, fremmoede, personer, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["snapshot"].initial = protokol.attendance_snapshot(fremmoede)
         rows = {f.person_id: f for f in fremmoede}
         self.medlemskaber = [m for m in medlemskaber if not m.stedfortraeder]
         for m in self.medlemskaber:

@@ -4,6 +4,7 @@ Pure functions over rows the caller has already loaded, so pages stay at a const
 queries. The wording follows the seed protocols (DOMAIN §2.7-2.8) and KSL §§13-15.
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -199,3 +200,9 @@ def afstemning_tekst(afstemning, order: dict[int, int]) -> AfstemningTekst:
         resultat=vote_sentence(groups[Valg.FOR], groups[Valg.IMOD], groups[Valg.UNDLOD]),
         mindretal=[(m.person.navn, m.tekst) for m in mindretal],
     )
+
+
+def attendance_snapshot(fremmoede: Iterable) -> str:
+    """A fingerprint of a meeting's attendance rows, to notice a concurrent change."""
+    rows = sorted((f.person_id, f.status, f.grund, f.stedfortraeder_for_id or 0) for f in fremmoede)
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]

@@ -435,9 +435,37 @@ def _person(pk: int) -> Person:
     return Person.objects.get(pk=pk)
 
 
+class FremmoedeConflict(ValidationError):
+    def __init__(self, moede: Moede):
+        latest = (
+            Fremmoede.history.filter(moede_id=moede.pk)
+            .select_related("history_user")
+            .order_by("-history_date")
+            .first()
+        )
+        who, when = "en anden bruger", ""
+        if latest is not None:
+            if latest.history_user is not None:
+                user = latest.history_user
+                who = user.get_full_name() or user.get_username()
+            t = timezone.localtime(latest.history_date)
+            when = f" {danish.date_without_weekday(t.date())} kl. {t:%H:%M}"
+        super().__init__(
+            f"Fremmødet er ændret af {who}{when}, efter at du åbnede siden. Dine valg er ikke "
+            "gemt, men står nedenfor; kontrollér dem og gem igen.",
+            code="conflict",
+        )
+
+
 @transaction.atomic
-def fremmoede_save(*, moede: Moede, rows: list[tuple[int, str, str, int | None]]) -> None:
-    """The meeting's attendance from (member id, status, reason, substitute id) rows."""
+def fremmoede_save(
+    *, moede: Moede, rows: list[tuple[int, str, str, int | None]], snapshot: str | None = None
+) -> None:
+    """The meeting's attendance from (member id, status, reason, substitute id) rows.
+    `snapshot` is the attendance fingerprint when the form was opened (None: no check)."""
+    moede = Moede.objects.select_for_update().get(pk=moede.pk)
+    if snapshot is not None and snapshot != protokol.attendance_snapshot(moede.fremmoede.all()):
+        raise FremmoedeConflict(moede)
     Fremmoede.objects.filter(moede=moede, stedfortraeder_for__isnull=False).delete()
     for person_id, status, grund, vikar_id in rows:
         fremmoede_set(moede=moede, person=_person(person_id), status=status, grund=grund)

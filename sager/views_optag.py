@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sager import forms, permissions, recording, richtext, services
+from sager import forms, permissions, protokol, recording, richtext, services
 from sager.models import Mindretalsudtalelse, Punkt, Standardtekst, Stemme
 from udvalg import permissions as udvalg_permissions
 from udvalg import services as udvalg_services
@@ -127,7 +127,14 @@ def fremmoede_gem(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
             for m in form.medlemskaber
         ]
         try:
-            services.fremmoede_save(moede=moede, rows=rows)
+            services.fremmoede_save(
+                moede=moede, rows=rows, snapshot=form.cleaned_data["snapshot"] or None
+            )
+        except services.FremmoedeConflict as exc:
+            form.add_error(None, exc)
+            # The next save goes through on top of what is stored now, the choices intact.
+            form.data = form.data.copy()
+            form.data["snapshot"] = protokol.attendance_snapshot(moede.fremmoede.all())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

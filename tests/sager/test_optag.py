@@ -294,3 +294,32 @@ def test_item_history_covers_decision_vote_and_attendance(client, sekretaer, moe
                  "Fremmøde på punktet: oprettet"]:  # fmt: skip
         assert kind in html, kind
     assert "Sanne Sekretær" in html
+
+
+def test_concurrent_attendance_change_is_refused_and_the_choices_are_kept(
+    client, sekretaer, moede, ebu
+):
+    from sager import protokol
+    from sager import services as sager_services
+
+    login(client, sekretaer)
+    page = client.get(f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/optag/")
+    snapshot = page.context["fremmoede_form"]["snapshot"].value()
+    assert snapshot == protokol.attendance_snapshot([])
+    # Meanwhile another secretary records Gurli's illness.
+    sager_services.fremmoede_set(moede=moede, person=ebu["Gurli Nielsen"], status="sygdom")
+    data = {f"status_{p.pk}": "til_stede" for p in ebu.values()}
+    data[f"status_{ebu['Agnete Fog'].pk}"] = "afbud"
+    data["snapshot"] = snapshot
+    url = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/fremmoede/"
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Fremmødet er ændret af" in html
+    assert Fremmoede.objects.get().person == ebu["Gurli Nielsen"]  # nothing overwritten
+    form = response.context["fremmoede_form"]
+    assert form[f"status_{ebu['Agnete Fog'].pk}"].value() == "afbud"  # the user's choice
+    # Saving again from the conflict page goes through.
+    data["snapshot"] = form["snapshot"].value()
+    assert client.post(url, data).status_code == 302
+    assert Fremmoede.objects.get().person == ebu["Agnete Fog"]
