@@ -265,11 +265,23 @@ class PunktOptagForm(forms.Form):
         widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 3}),
     )
 
+    fjern_mindretal = forms.TypedMultipleChoiceField(
+        label="Fjern mindretalsudtalelse",
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+    )
+
     def __init__(self, *args, punkt, deltagere, fraser=(), **kwargs):
         kwargs.setdefault("prefix", f"p{punkt.pk}")
         super().__init__(*args, **kwargs)
         self.punkt = punkt
         self.deltagere = deltagere
+        beslutning = getattr(punkt, "beslutning", None)
+        existing = list(beslutning.mindretalsudtalelser.all()) if beslutning else []
+        self.fields["fjern_mindretal"].choices = [
+            (m.person_id, f"{m.person.navn}: ”{m.tekst}”") for m in existing
+        ]
         phrases = [*STANDARD_FRASER, *fraser]
         self.fields["frase"].choices = [("", "Vælg standardtekst"), *[(f, f) for f in phrases]]
         self.fields["mindretal_person"].choices = [("", "Ingen")] + [
@@ -418,7 +430,7 @@ class TidligereBeslutningForm(forms.Form):
         },
     )
     tekst = forms.CharField(
-        label="Beslutning",
+        label="Den tidligere beslutnings tekst",
         widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 3}),
         error_messages={"required": "Skriv beslutningens tekst."},
     )

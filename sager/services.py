@@ -360,7 +360,7 @@ def afstemning_register(*, beslutning, forslag: str, stemmer: dict[int, str]):
         if not protokol.may_enter_minority_statement(m.person_id, stemmer):
             raise ValidationError(
                 f"{navne.get(m.person_id, 'Medlemmet')} har en mindretalsudtalelse, men stemte "
-                "nu med flertallet. Fjern udtalelsen først.",
+                "nu med flertallet. Markér udtalelsen til fjernelse, eller ret stemmerne.",
                 code="minority_invalid",
             )
     return afstemning
@@ -398,6 +398,7 @@ def punkt_record(
     stemmer: dict[int, str],
     mindretal_person: int | None = None,
     mindretal_tekst: str = "",
+    fjern_mindretal: list[int] = (),
     gem_frase: bool = False,
     user=None,
 ):
@@ -408,6 +409,8 @@ def punkt_record(
         if (current.type if current else None) != type_:
             punktfravaer_set(punkt=punkt, person=_person(person_id), type=type_)
     beslutning = beslutning_save(punkt=punkt, tekst=tekst, version=version, user=user)
+    if fjern_mindretal:
+        beslutning.mindretalsudtalelser.filter(person_id__in=fjern_mindretal).delete()
     if stemmer:
         afstemning_register(beslutning=beslutning, forslag=forslag, stemmer=stemmer)
     else:

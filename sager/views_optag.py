@@ -165,6 +165,7 @@ def punkt_optag(request: HttpRequest, pk: int) -> HttpResponse:
                 stemmer=data["stemmer"],
                 mindretal_person=data["mindretal_person"],
                 mindretal_tekst=data["mindretal_tekst"],
+                fjern_mindretal=data["fjern_mindretal"],
                 gem_frase=data["gem_frase"],
                 user=request.user,
             )

@@ -323,3 +323,22 @@ def test_concurrent_attendance_change_is_refused_and_the_choices_are_kept(
     data["snapshot"] = form["snapshot"].value()
     assert client.post(url, data).status_code == 302
     assert Fremmoede.objects.get().person == ebu["Agnete Fog"]
+
+
+def test_a_minority_statement_can_be_removed_so_the_votes_can_change(
+    client, sekretaer, moede, punkt, ebu
+):
+    login(client, sekretaer)
+    rasmus = ebu["Rasmus Keis Neerbek"].pk
+    votes = {f"stemme_{p.pk}": "for" for n, p in ebu.items() if n != "Agnete Fog"}
+    first = dict(votes, **{f"stemme_{rasmus}": "imod"}, tekst="x", forslag="F",
+                 mindretal_person=str(rasmus), mindretal_tekst="Imod.")  # fmt: skip
+    assert post_item(client, punkt, first).status_code == 302
+    # Rasmus now votes for: refused while his statement stands...
+    second = dict(votes, tekst="x", forslag="F", version="1")
+    response = post_item(client, punkt, second)
+    assert "Markér udtalelsen til fjernelse" in response.content.decode()
+    # ... and accepted when the statement is marked for removal in the same save.
+    second["fjern_mindretal"] = [str(rasmus)]
+    assert post_item(client, punkt, second).status_code == 302
+    assert not punkt.beslutning.mindretalsudtalelser.exists()
