@@ -203,6 +203,22 @@ def test_secretary_pages_have_no_wcag_violations(new_context, sekretaer, agenda)
     assert page.goto("/udvalg/findes-ikke/").status == 404
     axe.check(page, "404 page")
 
+    # Recording: a decision with a named vote and a minority statement, then both pages.
+    beslutning = sager_services.beslutning_save(punkt=agenda.aaben, tekst="<p>Godkendt.</p>")
+    deltagere = [factories.make_medlem(agenda.udvalg).person for _ in range(3)]
+    sager_services.afstemning_register(
+        beslutning=beslutning,
+        forslag="Forslaget",
+        stemmer={deltagere[0].pk: "for", deltagere[1].pk: "for", deltagere[2].pk: "imod"},
+    )
+    sager_services.mindretalsudtalelse_add(
+        beslutning=beslutning, person=deltagere[2], tekst="Vi er imod."
+    )
+    page.goto(f"{agenda.moede_url}referat/optag/")
+    axe.check(page, "recording page")
+    page.goto(f"{agenda.moede_url}referat/")
+    axe.check(page, "protocol page (referat)")
+
     axe.assert_clean()
 
 
