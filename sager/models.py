@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from udvalg.locking import LockGuarded, LockGuardQuerySet
 from udvalg.models import Moede
 
 SAGSNR_VALIDATOR = RegexValidator(
@@ -96,7 +97,7 @@ SEKTIONER = [
 ]
 
 
-class PunktQuerySet(models.QuerySet):
+class PunktQuerySet(LockGuardQuerySet):
     def visible_to(self, user, udvalg=None):
         """Items the user may read: on meetings they can see; closed items (lukkede punkter)
         only for the committee's own people and holders of sager.view_lukket_punkt.
@@ -130,7 +131,9 @@ class PunktQuerySet(models.QuerySet):
         )
 
 
-class Punkt(models.Model):
+class Punkt(LockGuarded):
+    lock_path = "moede"
+
     moede = models.ForeignKey(
         Moede, verbose_name="møde", on_delete=models.CASCADE, related_name="punkter"
     )
@@ -221,7 +224,7 @@ def bilag_upload_to(instance, filename):
     return f"bilag/{uuid.uuid4().hex}{suffix}"
 
 
-class BilagQuerySet(models.QuerySet):
+class BilagQuerySet(LockGuardQuerySet):
     def visible_to(self, user, udvalg=None):
         """Closed attachments only for those who may see closed items (see PunktQuerySet).
 
@@ -239,7 +242,9 @@ class BilagQuerySet(models.QuerySet):
         return qs.filter(Q(adgang=Adgang.AABEN) | Q(punkt__moede__udvalg_id__in=scope))
 
 
-class Bilag(models.Model):
+class Bilag(LockGuarded):
+    lock_path = "punkt__moede"
+
     punkt = models.ForeignKey(
         Punkt, verbose_name="punkt", on_delete=models.CASCADE, related_name="bilag"
     )
@@ -291,8 +296,10 @@ class FravaerType(models.TextChoices):
     INHABIL = "inhabil", "Inhabil"
 
 
-class PunktFravaer(models.Model):
+class PunktFravaer(LockGuarded):
     """A member who did not take part in one item (left, arrived later, or inhabil, KSL §14)."""
+
+    lock_path = "punkt__moede"
 
     punkt = models.ForeignKey(
         Punkt, verbose_name="punkt", on_delete=models.CASCADE, related_name="fravaer"
@@ -303,6 +310,7 @@ class PunktFravaer(models.Model):
     type = models.CharField("årsag", max_length=10, choices=FravaerType)
     note = models.CharField("note", max_length=300, blank=True)
 
+    objects = LockGuardQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -316,9 +324,11 @@ class PunktFravaer(models.Model):
         return f"{self.person.navn}: {self.get_type_display()}"
 
 
-class Beslutning(models.Model):
+class Beslutning(LockGuarded):
     """A decision on a case. Committee and date are stored directly: earlier decisions often
     come from meetings that are not in the system (another committee, an earlier term)."""
+
+    lock_path = "punkt__moede"
 
     sag = models.ForeignKey(
         Sag,
@@ -352,6 +362,7 @@ class Beslutning(models.Model):
         related_name="+",
     )
 
+    objects = LockGuardQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["aendret"])
 
     class Meta:
@@ -381,14 +392,17 @@ class Valg(models.TextChoices):
     UNDLOD = "undlod", "Undlod at stemme"
 
 
-class Afstemning(models.Model):
+class Afstemning(LockGuarded):
     """A named vote (navneopråb) on the motion; the result is computed, never typed."""
+
+    lock_path = "beslutning__punkt__moede"
 
     beslutning = models.OneToOneField(
         Beslutning, verbose_name="beslutning", on_delete=models.CASCADE, related_name="afstemning"
     )
     forslag = models.TextField("forslag sat til afstemning")
 
+    objects = LockGuardQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -399,7 +413,9 @@ class Afstemning(models.Model):
         return f"Afstemning: {self.forslag[:60]}"
 
 
-class Stemme(models.Model):
+class Stemme(LockGuarded):
+    lock_path = "afstemning__beslutning__punkt__moede"
+
     afstemning = models.ForeignKey(
         Afstemning, verbose_name="afstemning", on_delete=models.CASCADE, related_name="stemmer"
     )
@@ -408,6 +424,7 @@ class Stemme(models.Model):
     )
     valg = models.CharField("stemme", max_length=10, choices=Valg)
 
+    objects = LockGuardQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -421,8 +438,10 @@ class Stemme(models.Model):
         return f"{self.person.navn}: {self.get_valg_display()}"
 
 
-class Mindretalsudtalelse(models.Model):
+class Mindretalsudtalelse(LockGuarded):
     """A minority statement entered into the protocol (KSL §13 stk. 2)."""
+
+    lock_path = "beslutning__punkt__moede"
 
     beslutning = models.ForeignKey(
         Beslutning,
@@ -435,6 +454,7 @@ class Mindretalsudtalelse(models.Model):
     )
     tekst = models.TextField("udtalelse")
 
+    objects = LockGuardQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

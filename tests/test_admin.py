@@ -38,6 +38,7 @@ def test_admin_creates_a_committee_with_a_danish_slug(admin_client):
             "periode_start": "2022",
             "periode_slut": "2025",
             "slug": "",
+            "underskriftsregel": "alle",
             "faste_punkter": '["Bemærkninger til dagsordenen", "Meddelelser"]',
             "medlemskaber-TOTAL_FORMS": "0",
             "medlemskaber-INITIAL_FORMS": "0",

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from udvalg import danish
+from udvalg.locking import LOCKED, LockGuarded, LockGuardQuerySet, ProtokolLaast
 
 DEFAULT_FASTE_PUNKTER = ["Bemærkninger til dagsordenen", "Meddelelser"]
 
@@ -22,6 +23,11 @@ def danish_slugify(value: str) -> str:
     """Slug with the Danish transliteration (æ→ae, ø→oe, å→aa) before ASCII folding."""
     table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
     return slugify(value.translate(table))
+
+
+class Underskriftsregel(models.TextChoices):
+    ALLE = "alle", "Alle deltagende medlemmer underskriver"
+    FORMAND_SEKRETAER = "formand_sekretaer", "Formand og sekretær underskriver"
 
 
 class UdvalgQuerySet(models.QuerySet):
@@ -55,6 +61,13 @@ class Udvalg(models.Model):
         default=default_faste_punkter,
         blank=True,
         help_text="Titler på de punkter, der oprettes automatisk på hvert nyt møde, i rækkefølge.",
+    )
+    underskriftsregel = models.CharField(
+        "underskrift af protokollen",
+        max_length=20,
+        choices=Underskriftsregel,
+        default=Underskriftsregel.ALLE,
+        help_text="Kommunestyrelseslovens § 13: normalt alle deltagende medlemmer.",
     )
     sekretaerer = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -175,9 +188,21 @@ class MoedeStatus(models.TextChoices):
     KLADDE = "kladde", "Kladde"
     FRIGIVET = "frigivet", "Dagsorden frigivet"
     AFHOLDT = "afholdt", "Afholdt"
+    TIL_UNDERSKRIFT = "til_underskrift", "Til underskrift"
+    UNDERSKREVET = "underskrevet", "Underskrevet"
 
 
 class MoedeQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if self.filter(status=LOCKED).exists():
+            raise ProtokolLaast()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status=LOCKED).exists():
+            raise ProtokolLaast()
+        return super().delete()
+
     def visible_to(self, user):
         """Secretaries see their committees' drafts; members see released meetings only."""
         if not user.is_authenticated:
@@ -227,12 +252,31 @@ class Moede(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["udvalg", "url_slug"], name="moede_unique_url"),
         ]
+        permissions = [("reopen_protokol", "Kan genåbne en underskrevet protokol")]
 
     def __str__(self):
         return f"{self.udvalg.visningsnavn} {danish.long_date(self.dato)}"
 
+    def save(self, *args, **kwargs):
+        # Only the logged reopening (udvalg.services.referat_reopen) may move a meeting out
+        # of "underskrevet"; it sets _genaabning. The database trigger checks the log too.
+        if self._stored_locked() and not getattr(self, "_genaabning", False):
+            raise ProtokolLaast()
+        return super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("udvalg:moede-detail", args=[self.udvalg.slug, self.url_slug])
+
+    def delete(self, *args, **kwargs):
+        if self._stored_locked():
+            raise ProtokolLaast()
+        return super().delete(*args, **kwargs)
+
+    def _stored_locked(self) -> bool:
+        return (
+            self.pk is not None
+            and type(self)._base_manager.filter(pk=self.pk, status=LOCKED).exists()
+        )
 
     @property
     def is_draft(self) -> bool:
@@ -241,6 +285,16 @@ class Moede(models.Model):
     @property
     def is_released(self) -> bool:
         return self.status != MoedeStatus.KLADDE
+
+    @property
+    def is_locked(self) -> bool:
+        """Signed minutes are immutable (see udvalg.locking)."""
+        return self.status == MoedeStatus.UNDERSKREVET
+
+    @property
+    def is_frozen(self) -> bool:
+        """No edits while members sign, nor after."""
+        return self.status in (MoedeStatus.TIL_UNDERSKRIFT, MoedeStatus.UNDERSKREVET)
 
     @property
     def tid_label(self) -> str:
@@ -254,10 +308,12 @@ class FremmoedeStatus(models.TextChoices):
     ANDET = "andet", "Andet fravær"
 
 
-class Fremmoede(models.Model):
+class Fremmoede(LockGuarded):
     """Attendance of one person at a meeting: a member who deviates from "present", or a
     substitute (stedfortræder, KSL §15) taking a member's seat. Members without a row are
     present."""
+
+    lock_path = "moede"
 
     moede = models.ForeignKey(
         Moede, verbose_name="møde", on_delete=models.CASCADE, related_name="fremmoede"
@@ -278,6 +334,7 @@ class Fremmoede(models.Model):
         related_name="erstattet_af",
     )
 
+    objects = LockGuardQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -298,3 +355,97 @@ class Fremmoede(models.Model):
     @property
     def is_present(self) -> bool:
         return self.status == FremmoedeStatus.TIL_STEDE
+
+
+class Underskrift(LockGuarded):
+    """One required signature on a meeting's protocol (KSL §13 stk. 1)."""
+
+    lock_path = "moede"
+
+    moede = models.ForeignKey(
+        Moede, verbose_name="møde", on_delete=models.CASCADE, related_name="underskrifter"
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="underskrifter",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bruger",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="underskrifter",
+    )
+    navn = models.CharField("navn", max_length=200)
+    rolle = models.CharField("rolle", max_length=50)
+    sortering = models.PositiveSmallIntegerField("rækkefølge")
+    underskrevet = models.DateTimeField("underskrevet", null=True, blank=True)
+
+    objects = LockGuardQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "underskrift"
+        verbose_name_plural = "underskrifter"
+        ordering = ["moede", "sortering"]
+        constraints = [
+            models.UniqueConstraint(fields=["moede", "sortering"], name="underskrift_unique_plads"),
+        ]
+
+    def __str__(self):
+        return f"{self.navn} ({self.rolle})"
+
+
+def protokol_upload_to(instance, filename):
+    return f"protokoller/{instance.moede_id}/v{instance.version}-{instance.sha256[:12]}.pdf"
+
+
+class ProtokolVersion(models.Model):
+    """A locked protocol as rendered once and stored; never changed or deleted (a correction
+    is a new version)."""
+
+    moede = models.ForeignKey(
+        Moede, verbose_name="møde", on_delete=models.PROTECT, related_name="versioner"
+    )
+    version = models.PositiveSmallIntegerField("version")
+    fil = models.FileField("PDF", upload_to=protokol_upload_to, max_length=200)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    laast = models.DateTimeField("låst", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "protokolversion"
+        verbose_name_plural = "protokolversioner"
+        ordering = ["moede", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["moede", "version"], name="protokolversion_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.moede} v{self.version}"
+
+
+class Genaabning(models.Model):
+    """The logged reopening of a signed protocol: who, when and why."""
+
+    moede = models.ForeignKey(
+        Moede, verbose_name="møde", on_delete=models.PROTECT, related_name="genaabninger"
+    )
+    version = models.PositiveSmallIntegerField("genåbnet version")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="genåbnet af", on_delete=models.PROTECT
+    )
+    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True)
+    begrundelse = models.TextField("begrundelse")
+
+    class Meta:
+        verbose_name = "genåbning"
+        verbose_name_plural = "genåbninger"
+        ordering = ["moede", "tidspunkt"]
+
+    def __str__(self):
+        return f"{self.moede} genåbnet {self.tidspunkt:%d-%m-%Y}"
