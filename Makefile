@@ -19,6 +19,9 @@ run: export DJANGO_DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo
+	@# The task worker (signed protocol PDFs) runs beside the server and stops with it.
+	$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: install

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "udvalg",
     "sager",
     "budget",
@@ -136,6 +138,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 if not DEBUG:
     SESSION_COOKIE_SECURE = os.environ.get("DJANGO_SECURE_COOKIES", "0") == "1"
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Background work (rendering the signed protocol PDF) runs in a worker: `manage.py db_worker`,
+# started by `make run`. The Django 6 tasks API, from the django-tasks backport.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("PROTOKOL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from sager.models import Beslutning, Bilag, Punkt, Sag, Standardtekst
+from udvalg.locking import LockedReadOnlyAdminMixin
 
 
 @admin.register(Sag)
@@ -18,7 +19,7 @@ class BilagInline(admin.TabularInline):
 
 
 @admin.register(Punkt)
-class PunktAdmin(SimpleHistoryAdmin):
+class PunktAdmin(LockedReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "moede", "sag", "punkttype", "adgang"]
     list_filter = ["adgang", "punkttype", "moede__udvalg"]
     search_fields = ["titel", "sag__sagsnr"]
@@ -28,7 +29,7 @@ class PunktAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Bilag)
-class BilagAdmin(SimpleHistoryAdmin):
+class BilagAdmin(LockedReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["filnavn", "punkt", "bilagsnr", "adgang", "sidetal"]
     search_fields = ["filnavn", "titel", "bilagsnr"]
     raw_id_fields = ["punkt"]
@@ -43,7 +44,7 @@ class StandardtekstAdmin(admin.ModelAdmin):
 
 
 @admin.register(Beslutning)
-class BeslutningAdmin(SimpleHistoryAdmin):
+class BeslutningAdmin(LockedReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "sag", "punkt", "udvalg", "dato"]
     list_filter = ["udvalg"]
     search_fields = ["sag__sagsnr", "tekst"]

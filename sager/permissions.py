@@ -14,8 +14,10 @@ def get_punkt_for_editing(user, pk: int) -> Punkt:
     )
     if not udvalg_permissions.can_view_moede(user, punkt.moede):
         raise Http404("Punktet findes ikke.")
-    if not udvalg_permissions.can_edit_moede(user, punkt.moede):
+    if not udvalg_permissions.is_sekretaer(user, punkt.moede.udvalg):
         raise PermissionDenied("Kun udvalgets sekretær kan redigere punktet.")
+    if punkt.moede.is_frozen:
+        raise PermissionDenied(udvalg_permissions.FROZEN_MESSAGE)
     return punkt
 
 
@@ -32,8 +34,10 @@ def get_bilag_for_user(user, pk: int) -> Bilag:
 
 def get_bilag_for_editing(user, pk: int) -> Bilag:
     bilag = get_bilag_for_user(user, pk)
-    if not udvalg_permissions.can_edit_moede(user, bilag.punkt.moede):
+    if not udvalg_permissions.is_sekretaer(user, bilag.punkt.moede.udvalg):
         raise PermissionDenied("Kun udvalgets sekretær kan ændre bilag.")
+    if bilag.punkt.moede.is_frozen:
+        raise PermissionDenied(udvalg_permissions.FROZEN_MESSAGE)
     return bilag
 
 
@@ -45,4 +49,14 @@ def get_punkt_for_recording(user, pk: int) -> Punkt:
     punkt = get_punkt_for_editing(user, pk)
     if punkt.moede.is_draft:
         raise PermissionDenied("Frigiv dagsordenen, før mødet registreres.")
+    return punkt
+
+
+def get_punkt_for_history(user, pk: int) -> Punkt:
+    """The audit history stays readable for the secretary whatever the meeting's status."""
+    punkt = get_object_or_404(Punkt.objects.select_related("moede__udvalg"), pk=pk)
+    if not udvalg_permissions.can_view_moede(user, punkt.moede):
+        raise Http404("Punktet findes ikke.")
+    if not udvalg_permissions.is_sekretaer(user, punkt.moede.udvalg):
+        raise PermissionDenied("Kun udvalgets sekretær kan se historikken.")
     return punkt

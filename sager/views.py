@@ -168,7 +168,7 @@ def punkt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def punkt_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Who changed what and when: the item, its attachments, decision, vote and attendance."""
-    punkt = permissions.get_punkt_for_editing(request.user, pk)
+    punkt = permissions.get_punkt_for_history(request.user, pk)
     beslutning_ids = list(
         Beslutning.history.filter(punkt_id=punkt.pk).values_list("id", flat=True).distinct()
     )

@@ -12,6 +12,24 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    """Background tasks run at once, in the test's transaction. The backend handler caches
+    its settings, so it is reset explicitly (before and after)."""
+    import django_tasks
+    from asgiref.local import Local
+
+    def reset():
+        django_tasks.task_backends._settings = None
+        django_tasks.task_backends.__dict__.pop("settings", None)
+        django_tasks.task_backends._connections = Local(False)
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    reset()
+    yield
+    reset()
+
+
 @pytest.fixture
 def udvalg(db):
     return factories.make_udvalg(navn="Erhvervs- og Beskæftigelsesudvalget", forkortelse="EBU")

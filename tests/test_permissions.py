@@ -102,6 +102,12 @@ VIEWS = [
     ("referat-optag", lambda w: _m(w, "referat/optag/"), "get", "sekretaer", 200),
     ("fremmoede", lambda w: _m(w, "referat/fremmoede/"), "post", "sekretaer", 400),
     ("punkt-optag", lambda w: f"/punkter/{w['punkt'].pk}/optag/", "post", "sekretaer", 302),
+    ("underskrift", lambda w: _m(w, "underskrift/"), "get", "medlem", 200),
+    ("referat-pdf", lambda w: _m(w, "referat.pdf"), "get", "medlem", 200),
+    ("dagsorden-pdf", lambda w: _m(w, "dagsorden.pdf"), "get", "medlem", 200),
+    ("til-underskrift", lambda w: _m(w, "underskrift/send/"), "post", "sekretaer", 302),
+    ("tilbagekald", lambda w: _m(w, "underskrift/tilbagekald/"), "post", "sekretaer", 302),
+    ("paamind", lambda w: _m(w, "underskrift/paamind/"), "post", "sekretaer", 302),
     ("sag-list", lambda w: "/sager/", "get", "medlem", 200),
     ("sag-detail", lambda w: f"/sager/{w['sag'].pk}/", "get", "medlem", 200),
 ]

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from udvalg.models import Medlemskab, Moede, Person, Udvalg
+from udvalg.locking import LockedReadOnlyAdminMixin
+from udvalg.models import Genaabning, Medlemskab, Moede, Person, ProtokolVersion, Udvalg
 
 
 class MedlemskabInline(admin.TabularInline):
@@ -26,8 +27,40 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Moede)
-class MoedeAdmin(SimpleHistoryAdmin):
+class MoedeAdmin(LockedReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["udvalg", "dato", "starttid", "status"]
     list_filter = ["status", "udvalg"]
     date_hierarchy = "dato"
     readonly_fields = ["url_slug", "frigivet_tid", "frigivet_af"]
+
+
+@admin.register(ProtokolVersion)
+class ProtokolVersionAdmin(admin.ModelAdmin):
+    """Stored protocols are never changed or deleted."""
+
+    list_display = ["moede", "version", "laast", "sha256"]
+    readonly_fields = ["moede", "version", "fil", "sha256", "laast"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Genaabning)
+class GenaabningAdmin(admin.ModelAdmin):
+    list_display = ["moede", "version", "user", "tidspunkt"]
+    readonly_fields = ["moede", "version", "user", "tidspunkt", "begrundelse"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

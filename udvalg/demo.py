@@ -138,6 +138,8 @@ def load(*, with_users: bool = True) -> DemoResult:
             result.created_meetings.append(moede)
         if not Beslutning.objects.filter(punkt__moede=moede).exists():
             _record(moede, moede_data, personer)
+        if with_users and moede.status == MoedeStatus.AFHOLDT and not moede.versioner.exists():
+            _sign(moede, moede_data.get("underskrivere", []))
     return result
 
 
@@ -243,3 +245,21 @@ def _record(moede: Moede, moede_data: dict, personer: dict[str, Person]) -> None
                 sager_services.mindretalsudtalelse_add(
                     beslutning=beslutning, person=personer[m["navn"]], tekst=m["tekst"]
                 )
+
+
+def _sign(moede: Moede, order: list[str]) -> None:
+    """The participants sign the morning after the meeting, in the order of the seed's
+    signature page; the last signature locks it."""
+    sekretaer = moede.udvalg.sekretaerer.order_by("pk").first()
+    rows = services.referat_close_for_signing(moede=moede, user=sekretaer)
+    rank = {navn: i for i, navn in enumerate(order)}
+    rows.sort(key=lambda r: rank.get(r.navn, len(rank) + r.sortering))
+    services.underskrifter_reorder(moede=moede, rows=rows)
+    dag = moede.dato + datetime.timedelta(days=1)
+    for i, row in enumerate(rows):
+        tidspunkt = timezone.make_aware(datetime.datetime.combine(dag, datetime.time(9, 5 * i)))
+        services.referat_sign(
+            moede=moede, user=row.user, password=DEMO_PASSWORD, tidspunkt=tidspunkt
+        )
+    # The demo does not wait for the worker: lock now (the queued task then finds it done).
+    services.referat_lock(moede_id=moede.pk, user_id=rows[-1].user_id)

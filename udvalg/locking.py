@@ -86,3 +86,20 @@ class LockGuarded(models.Model):
         return field.related_model._base_manager.filter(
             pk=parent_id, **_status_filter(rest)
         ).exists()
+
+
+class LockedReadOnlyAdminMixin:
+    """In the admin, rows of a signed meeting can be viewed but not changed or deleted."""
+
+    def _is_locked(self, obj) -> bool:
+        if obj is None:
+            return False
+        if hasattr(obj, "belongs_to_locked_meeting"):
+            return obj.belongs_to_locked_meeting()
+        return getattr(obj, "is_locked", False)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._is_locked(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._is_locked(obj)

@@ -68,7 +68,8 @@ def can_view_moede(user, moede: Moede) -> bool:
 
 
 def can_edit_moede(user, moede: Moede) -> bool:
-    return is_sekretaer(user, moede.udvalg)
+    """Secretaries edit until the protocol goes to signing; then only a reopening helps."""
+    return is_sekretaer(user, moede.udvalg) and not moede.is_frozen
 
 
 def is_any_sekretaer(user) -> bool:
@@ -103,7 +104,8 @@ def get_moede_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
 def get_referat_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
     """The protocol exists once the meeting is held; secretaries see it while they record."""
     moede = get_moede_for_user(user, udvalg_slug, url_slug)
-    if moede.status != MoedeStatus.AFHOLDT and not is_sekretaer(user, moede.udvalg):
+    held = (MoedeStatus.AFHOLDT, MoedeStatus.TIL_UNDERSKRIFT, MoedeStatus.UNDERSKREVET)
+    if moede.status not in held and not is_sekretaer(user, moede.udvalg):
         raise Http404("Mødet er ikke afholdt endnu.")
     return moede
 
@@ -116,8 +118,24 @@ def get_moede_for_recording(user, udvalg_slug: str, url_slug: str) -> Moede:
     return moede
 
 
+FROZEN_MESSAGE = (
+    "Protokollen er sendt til underskrift eller underskrevet og kan ikke ændres. "
+    "Tilbagekald den fra underskrift, eller genåbn den, for at rette."
+)
+
+
 def get_moede_for_editing(user, udvalg_slug: str, url_slug: str) -> Moede:
     moede = get_moede_for_user(user, udvalg_slug, url_slug)
-    if not can_edit_moede(user, moede):
+    if not is_sekretaer(user, moede.udvalg):
         raise PermissionDenied("Kun udvalgets sekretær kan redigere mødet.")
+    if moede.is_frozen:
+        raise PermissionDenied(FROZEN_MESSAGE)
+    return moede
+
+
+def get_moede_for_secretary(user, udvalg_slug: str, url_slug: str) -> Moede:
+    """Secretary actions that are allowed whatever the status (signing, reminders)."""
+    moede = get_moede_for_user(user, udvalg_slug, url_slug)
+    if not is_sekretaer(user, moede.udvalg):
+        raise PermissionDenied("Kun udvalgets sekretær kan gøre dette.")
     return moede

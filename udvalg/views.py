@@ -175,5 +175,6 @@ def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
             "punkter": recording.attach_protocol(moede, punkter, deltagelse),
             "deltagelse": deltagelse,
             "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+            "version": moede.versioner.order_by("-version").first() if moede.is_locked else None,
         },
     )

@@ -30,7 +30,17 @@ def test_load_demo_builds_the_seed_meetings_and_is_idempotent(db, client):
     }
     moeder = list(Moede.objects.filter(udvalg=ebu).order_by("dato"))
     assert [m.url_slug for m in moeder] == ["2014-03-12", "2015-05-13"]
-    assert all(m.status == MoedeStatus.AFHOLDT for m in moeder)
+    # Both are signed by their participants (12-03-2014 without the absent Agnete Fog).
+    assert all(m.status == MoedeStatus.UNDERSKREVET for m in moeder)
+    names = [
+        list(m.underskrifter.order_by("sortering").values_list("navn", flat=True)) for m in moeder
+    ]
+    assert names == [
+        ["Nikolaj Bührmann", "Gurli Nielsen", "Erling Petersen", "Rasmus Keis Neerbek"],
+        ["Nikolaj Bührmann", "Erling Petersen", "Rasmus Keis Neerbek", "Agnete Fog",
+         "Gurli Nielsen"],
+    ]  # fmt: skip
+    assert all(m.versioner.count() == 1 for m in moeder)
     assert [m.punkter.count() for m in moeder] == [9, 6]
 
     nytte = Punkt.objects.get(moede=moeder[0], nummer=4)

@@ -1,0 +1,276 @@
+"""The meeting PDFs: the decision protocol (beslutningsprotokol) and the agenda (dagsorden),
+optionally followed by the attachments, each behind a cover page (DOMAIN §2.9-2.11 and §4).
+
+The items are rendered by the same partials as the web pages (templates/pdf/protokol.html
+includes sager/_punkt.html with ``pdf=True``) and loaded the same way (``for_moede_page`` and
+``recording.attach_protocol``), so a user's PDF shows exactly what their web page shows.
+WeasyPrint is used through its public API only; its URL fetcher reads our own static and media
+files and refuses everything else, so no stored text can make the server fetch a URL.
+"""
+
+import io
+import logging
+import mimetypes
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from pypdf import PasswordType, PdfReader, PdfWriter
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from sager import files, recording
+from sager.models import Bilag, Punkt
+from udvalg import danish
+
+logger = logging.getLogger(__name__)
+
+TITLER = {"referat": "Beslutningsprotokol", "dagsorden": "Dagsorden"}
+PDF_VARIANTS = {"pdf/ua-1", "pdf/a-3b"}
+
+
+@dataclass(frozen=True)
+class Signatur:
+    """One line on the "Signeret af:" page."""
+
+    navn: str
+    rolle: str  # "Formand", "Medlem", "Stedfortræder" ...
+    tidspunkt: datetime | None = None  # when signed (None: not yet)
+
+    @property
+    def underskrevet_tekst(self) -> str:
+        """'Underskrevet 14. maj 2015 kl. 09:12' in Danish local time; '' if not signed."""
+        if self.tidspunkt is None:
+            return ""
+        lokal = self.tidspunkt
+        if timezone.is_aware(lokal):
+            lokal = timezone.localtime(lokal)
+        return f"Underskrevet {danish.date_without_weekday(lokal)} kl. {lokal:%H:%M}"
+
+
+# --- fetching ----------------------------------------------------------------------------------
+
+
+def _roots() -> list[Path]:
+    roots = [Path(p) for p in settings.STATICFILES_DIRS] + [Path(settings.MEDIA_ROOT)]
+    return [p.resolve() for p in roots]
+
+
+class LocalFetcher(URLFetcher):
+    """Serves file: URLs under our static directories and MEDIA_ROOT, nothing else.
+
+    A section's HTML is sanitised, but the PDF must not depend on that: a remote URL (an
+    ``<img src="http://…">``) would otherwise make the server fetch it while rendering. WeasyPrint
+    catches the ValueError, logs it and leaves the resource out.
+    """
+
+    def __init__(self, roots: list[Path] | None = None):
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+        self.roots = roots if roots is not None else _roots()
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise ValueError(f"PDF-renderingen henter ikke {url[:200]}")
+        path = Path(url2pathname(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+            raise ValueError(f"PDF-renderingen henter ikke {url[:200]}")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            path.as_uri(), body=path.read_bytes(), headers={"Content-Type": mime}
+        )
+
+
+def _static_base_url() -> str:
+    return Path(settings.STATICFILES_DIRS[0]).resolve().as_uri() + "/"
+
+
+def _render(html: str):
+    """Lay out the HTML (not yet written), so the caller can see on which page things fell."""
+    document = HTML(string=html, base_url=_static_base_url(), url_fetcher=LocalFetcher())
+    return document.render(font_config=FontConfiguration())
+
+
+def html_to_pdf(html: str, *, pdf_variant: str = "pdf/ua-1") -> bytes:
+    """Render one of our PDF templates with the restricted fetcher."""
+    return _render(html).write_pdf(pdf_variant=pdf_variant)
+
+
+# --- attachments -------------------------------------------------------------------------------
+
+
+@dataclass
+class BilagSide:
+    """An attachment to append: its cover page says what follows it."""
+
+    bilag: Bilag
+    status: str  # "pdf" | "billede" | "ulaeselig" | "andet"
+    pdf: bytes | None = None
+    sider: int = 0
+    billede_url: str = ""
+    filtype: str = ""
+    side_navn: str = ""
+    side_spring: int = 1  # how far the page counter moves on the cover page (see template)
+
+
+def _read(bilag: Bilag) -> bytes | None:
+    try:
+        with bilag.fil.open("rb") as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        logger.warning("Bilag %s: the stored file cannot be read", bilag.pk, exc_info=True)
+        return None
+
+
+def _clean_pdf(data: bytes) -> tuple[bytes, int] | None:
+    """The attachment rewritten by pypdf (so a broken file fails here, not in the merge) and its
+    page count; None when it is damaged or needs a password."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            return None
+        writer = PdfWriter()
+        writer.append(reader, import_outline=False)
+        if not writer.pages:
+            return None
+        out = io.BytesIO()
+        writer.write(out)
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
+        logger.warning("An attachment PDF cannot be read", exc_info=True)
+        return None
+    return out.getvalue(), len(writer.pages)
+
+
+def _bilag_side(bilag: Bilag) -> BilagSide:
+    data = _read(bilag)
+    if data is None:
+        return BilagSide(bilag=bilag, status="ulaeselig")
+    kind = files.detected_extension(data[:8192])
+    declared = bilag.indholdstype == "application/pdf"
+    if kind == "pdf" or (declared and kind is None):
+        cleaned = _clean_pdf(data)
+        if cleaned is None:
+            return BilagSide(bilag=bilag, status="ulaeselig")
+        return BilagSide(bilag=bilag, status="pdf", pdf=cleaned[0], sider=cleaned[1])
+    filtype = files.ALLOWED[kind][1] if kind in files.ALLOWED else "fil"
+    if kind in ("png", "jpg", "jpeg"):
+        try:
+            path = Path(bilag.fil.path)
+        except NotImplementedError:  # a storage without local paths
+            path = None
+        if path is not None:
+            return BilagSide(bilag=bilag, status="billede", billede_url=path.as_uri())
+    return BilagSide(bilag=bilag, status="andet", filtype=filtype)
+
+
+def _bilag_sider(punkter: list[Punkt]) -> list[BilagSide]:
+    result = []
+    inserted = 0
+    for punkt in punkter:
+        for bilag in punkt.bilag.all():
+            side = _bilag_side(bilag)
+            side.side_navn = f"bilag-{len(result) + 1}"
+            # The cover page counts itself plus the pages of the previous attachment, which are
+            # inserted after rendering; so footers and the table of contents stay right.
+            side.side_spring = 1 + inserted
+            inserted = side.sider
+            result.append(side)
+    return result
+
+
+def _insert_attachments(data: bytes, document, sider: list[BilagSide]) -> bytes:
+    """Put each attachment's pages right after its cover page."""
+    cover_page = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("bilag-") and anchor not in cover_page:
+                cover_page[anchor] = index
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    # Back to front, so the earlier cover pages keep their index.
+    for side in reversed(sider):
+        if side.pdf is None:
+            continue
+        position = cover_page[f"bilag-{side.bilag.pk}"] + 1
+        writer.merge(position, PdfReader(io.BytesIO(side.pdf)), import_outline=False)
+        for page in writer.pages[position : position + side.sider]:
+            # Their structure entries point into the attachment's own (dropped) tag tree.
+            page.pop("/StructParents", None)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def render_moede_pdf(
+    moede,
+    *,
+    user,
+    kind: str = "referat",
+    udkast: bool = False,
+    underskrivere: list[Signatur] | None = None,
+    med_bilag: bool = False,
+    pdf_variant: str = "pdf/ua-1",
+) -> bytes:
+    """The meeting's protocol (``kind="referat"``) or agenda (``"dagsorden"``) as a PDF, as
+    ``user`` may see it (closed items and attachments as on their web page).
+
+    ``underskrivere``: the "Signeret af:" lines; by default the meeting's participants, chair
+    first, unsigned. ``med_bilag``: append the visible attachments behind cover pages.
+    ``udkast``: watermark every page. ``pdf_variant``: "pdf/ua-1" (tagged) or "pdf/a-3b".
+    """
+    if kind not in TITLER:
+        raise ValueError(f"Unknown PDF kind {kind!r}")
+    if pdf_variant not in PDF_VARIANTS:
+        raise ValueError(f"Unsupported PDF variant {pdf_variant!r}")
+    udvalg = moede.udvalg
+    punkter = list(Punkt.objects.filter(moede=moede).for_moede_page(user, udvalg))
+    deltagelse = recording.moede_deltagelse(moede)
+    if kind == "referat":
+        protokoller = recording.attach_protocol(moede, punkter, deltagelse)
+        rows = [(pp.punkt, pp) for pp in protokoller]
+        if underskrivere is None:
+            underskrivere = [Signatur(d.navn, d.rolle) for d in deltagelse.deltagere]
+    else:
+        rows = [(p, None) for p in punkter]
+        underskrivere = []
+    bilag_sider = _bilag_sider(punkter) if med_bilag else []
+    titel = TITLER[kind]
+    html = render_to_string(
+        "pdf/protokol.html",
+        {
+            "moede": moede,
+            "udvalg": udvalg,
+            "kind": kind,
+            "titel": titel,
+            "dokument_titel": (
+                f"{'Udkast til ' + titel.lower() if udkast else titel} "
+                f"{udvalg.visningsnavn} {danish.long_date(moede.dato)}"
+            ),
+            "udkast": udkast,
+            "rows": rows,
+            "deltagelse": deltagelse,
+            # The agenda lists the seats' members; a substitute is known only at the meeting.
+            "medlemmer": [
+                navn
+                for _, navn in sorted(
+                    [(d.sortering, d.navn) for d in deltagelse.deltagere if not d.stedfortraeder_for]
+                    + [(f.sortering, f.navn) for f in deltagelse.fravaerende]
+                )
+            ],
+            "underskrivere": underskrivere,
+            "bilag_sider": bilag_sider,
+        },
+    )
+    document = _render(html)
+    data = document.write_pdf(pdf_variant=pdf_variant)
+    if any(side.pdf for side in bilag_sider):
+        data = _insert_attachments(data, document, bilag_sider)
+    return data
