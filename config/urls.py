@@ -17,5 +17,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("udvalg/", include("udvalg.urls")),
+    path("offentlig/", include("udvalg.urls_offentlig")),
     path("", include("sager.urls")),
 ]

@@ -103,11 +103,18 @@ class PunktForm(forms.ModelForm):
 
     class Meta:
         model = Punkt
-        fields = ["titel", "punkttype", "adgang", *[name for name, _ in SEKTIONER]]
+        fields = [
+            "titel",
+            "punkttype",
+            "adgang",
+            "offentlig_titel",
+            *[name for name, _ in SEKTIONER],
+        ]
         widgets = {
             "titel": forms.TextInput(attrs={"class": "form-input input-width-xl"}),
             "punkttype": forms.Select(attrs={"class": "form-select"}),
             "adgang": forms.Select(attrs={"class": "form-select"}),
+            "offentlig_titel": forms.TextInput(attrs={"class": "form-input input-width-xl"}),
         }
         error_messages = {"titel": {"required": "Angiv punktets titel."}}
 
@@ -240,6 +247,12 @@ class PunktOptagForm(forms.Form):
         widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 4}),
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    offentlig_tekst = forms.CharField(
+        label="Beslutning til offentligheden",
+        required=False,
+        help_text="Lukket punkt: den form af beslutningen, der må offentliggøres. Tom: ingen.",
+        widget=forms.Textarea(attrs={"class": "form-input input-width-xl", "rows": 2}),
+    )
     gem_frase = forms.BooleanField(
         label="Gem teksten som standardtekst for udvalget",
         required=False,
@@ -312,6 +325,7 @@ class PunktOptagForm(forms.Form):
         if not (data.get("tekst") or "").strip() and data.get("frase"):
             data["tekst"] = data["frase"]
         data["tekst"] = richtext.section_value(data.get("tekst")) or ""
+        data["offentlig_tekst"] = richtext.section_value(data.get("offentlig_tekst")) or ""
         data["fravaer"] = {
             d.person_id: data.get(f"fravaer_{d.person_id}") or None for d in self.deltagere
         }

@@ -151,6 +151,13 @@ class Punkt(LockGuarded):
         "punkttype", max_length=20, choices=Punkttype, default=Punkttype.BESLUTNING
     )
     adgang = models.CharField("adgang", max_length=10, choices=Adgang, default=Adgang.AABEN)
+    offentlig_titel = models.CharField(
+        "titel til offentligheden",
+        max_length=300,
+        blank=True,
+        help_text="Kun for lukkede punkter: den titel, der må offentliggøres. "
+        "Tom: punktet vises som »Lukket punkt«.",
+    )
     fast_punkt = models.BooleanField("fast punkt", default=False)
     tillaeg = models.BooleanField(
         "tillægsdagsorden", default=False, help_text="Tilføjet efter at dagsordenen blev frigivet."
@@ -201,6 +208,13 @@ class Punkt(LockGuarded):
     @property
     def is_lukket(self) -> bool:
         return self.adgang == Adgang.LUKKET
+
+    @property
+    def offentlig_visningstitel(self) -> str:
+        """The title the public may see (KSL § 20: closed items are not published)."""
+        if not self.is_lukket:
+            return self.titel
+        return self.offentlig_titel or "Lukket punkt"
 
     def sektioner(self) -> list[tuple[str, str, str]]:
         """(field, label, value) for the sections present, in protocol order.
@@ -351,6 +365,11 @@ class Beslutning(LockGuarded):
     )
     dato = models.DateField("dato")
     tekst = models.TextField("beslutning", blank=True)
+    offentlig_tekst = models.TextField(
+        "beslutning til offentligheden",
+        blank=True,
+        help_text="Kun for lukkede punkter: beslutningen i den form, der må offentliggøres.",
+    )
     version = models.PositiveIntegerField("version", default=1)
     aendret = models.DateTimeField("senest ændret", auto_now=True)
     aendret_af = models.ForeignKey(

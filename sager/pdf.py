@@ -128,12 +128,13 @@ def _read(bilag: Bilag) -> bytes | None:
         return None
 
 
-def _clean_pdf(data: bytes) -> tuple[bytes, int] | None:
+def _clean_pdf(data: bytes, bilag: Bilag) -> tuple[bytes, int] | None:
     """The attachment rewritten by pypdf (so a broken file fails here, not in the merge) and its
     page count; None when it is damaged or needs a password."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            logger.warning("Bilag %s is left out of the PDF, it needs a password", bilag.pk)
             return None
         writer = PdfWriter()
         writer.append(reader, import_outline=False)
@@ -141,8 +142,8 @@ def _clean_pdf(data: bytes) -> tuple[bytes, int] | None:
             return None
         out = io.BytesIO()
         writer.write(out)
-    except Exception:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
-        logger.warning("An attachment PDF cannot be read", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
+        logger.warning("Bilag %s is left out of the PDF, it cannot be read: %r", bilag.pk, exc)
         return None
     return out.getvalue(), len(writer.pages)
 
@@ -154,11 +155,13 @@ def _bilag_side(bilag: Bilag) -> BilagSide:
     kind = files.detected_extension(data[:8192])
     declared = bilag.indholdstype == "application/pdf"
     if kind == "pdf" or (declared and kind is None):
-        cleaned = _clean_pdf(data)
+        cleaned = _clean_pdf(data, bilag)
         if cleaned is None:
             return BilagSide(bilag=bilag, status="ulaeselig")
         return BilagSide(bilag=bilag, status="pdf", pdf=cleaned[0], sider=cleaned[1])
-    filtype = files.ALLOWED[kind][1] if kind in files.ALLOWED else "fil"
+    names = dict(files.ALLOWED.values())  # mime type -> human name
+    filtype = files.ALLOWED[kind][1] if kind in files.ALLOWED else None
+    filtype = filtype or names.get(bilag.indholdstype, "ukendt filtype")
     if kind in ("png", "jpg", "jpeg"):
         try:
             path = Path(bilag.fil.path)
@@ -261,7 +264,11 @@ def render_moede_pdf(
             "medlemmer": [
                 navn
                 for _, navn in sorted(
-                    [(d.sortering, d.navn) for d in deltagelse.deltagere if not d.stedfortraeder_for]
+                    [
+                        (d.sortering, d.navn)
+                        for d in deltagelse.deltagere
+                        if not d.stedfortraeder_for
+                    ]
                     + [(f.sortering, f.navn) for f in deltagelse.fravaerende]
                 )
             ],

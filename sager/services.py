@@ -91,7 +91,7 @@ class EditConflict(ValidationError):
 @transaction.atomic
 def punkt_update(*, punkt: Punkt, version: int, user=None, **fields) -> Punkt:
     """Save an edit made from `version`; refuse it if the item changed in the meantime."""
-    allowed = {"titel", "punkttype", "adgang", *SECTION_FIELDS}
+    allowed = {"titel", "punkttype", "adgang", "offentlig_titel", *SECTION_FIELDS}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"Unknown fields: {sorted(unknown)}")
@@ -237,7 +237,14 @@ def bilag_delete(*, bilag: Bilag) -> None:
 
 
 @transaction.atomic
-def beslutning_save(*, punkt: Punkt, tekst: str, version: int | None = None, user=None):
+def beslutning_save(
+    *,
+    punkt: Punkt,
+    tekst: str,
+    version: int | None = None,
+    user=None,
+    offentlig_tekst: str | None = None,
+):
     """Create or update the decision of this item at its meeting (committee and date stored).
 
     `version` is the decision's version when the form was opened (0: there was none); a
@@ -253,6 +260,8 @@ def beslutning_save(*, punkt: Punkt, tekst: str, version: int | None = None, use
     else:
         beslutning.version += 1
     beslutning.tekst = tekst
+    if offentlig_tekst is not None:
+        beslutning.offentlig_tekst = offentlig_tekst
     beslutning.aendret_af = user
     beslutning.full_clean()
     beslutning.save()
@@ -400,6 +409,7 @@ def punkt_record(
     mindretal_tekst: str = "",
     fjern_mindretal: list[int] = (),
     gem_frase: bool = False,
+    offentlig_tekst: str | None = None,
     user=None,
 ):
     """Save everything recorded on one item in one transaction: who took part, the decision,
@@ -408,7 +418,9 @@ def punkt_record(
         current = PunktFravaer.objects.filter(punkt=punkt, person_id=person_id).first()
         if (current.type if current else None) != type_:
             punktfravaer_set(punkt=punkt, person=_person(person_id), type=type_)
-    beslutning = beslutning_save(punkt=punkt, tekst=tekst, version=version, user=user)
+    beslutning = beslutning_save(
+        punkt=punkt, tekst=tekst, version=version, user=user, offentlig_tekst=offentlig_tekst
+    )
     if fjern_mindretal:
         beslutning.mindretalsudtalelser.filter(person_id__in=fjern_mindretal).delete()
     if stemmer:

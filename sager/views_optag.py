@@ -46,6 +46,7 @@ def _initial(punkt: Punkt) -> dict:
     initial.update({f"fravaer_{f.person_id}": f.type for f in punkt.fravaer.all()})
     if beslutning is not None:
         initial["tekst"] = richtext.editable_text(beslutning.tekst)
+        initial["offentlig_tekst"] = richtext.editable_text(beslutning.offentlig_tekst)
         afstemning = getattr(beslutning, "afstemning", None)
         if afstemning is not None:
             initial["forslag"] = afstemning.forslag
@@ -167,6 +168,7 @@ def punkt_optag(request: HttpRequest, pk: int) -> HttpResponse:
                 mindretal_tekst=data["mindretal_tekst"],
                 fjern_mindretal=data["fjern_mindretal"],
                 gem_frase=data["gem_frase"],
+                offentlig_tekst=data["offentlig_tekst"] if punkt.is_lukket else None,
                 user=request.user,
             )
         except ValidationError as exc:

@@ -67,7 +67,9 @@ def test_every_url_sends_anonymous_visitors_to_log_in(client, world):
             continue
         url = _fill(route, world)
         response = client.get(url)
-        if pattern.name in PUBLIC:
+        if route.startswith("offentlig/"):
+            assert response.status_code in (200, 404), (url, response.status_code)
+        elif pattern.name in PUBLIC:
             assert response.status_code == 200, url
         else:
             assert response.status_code in (302, 405), (url, response.status_code)

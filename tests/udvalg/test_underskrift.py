@@ -270,3 +270,24 @@ def test_the_last_signature_enqueues_the_lock_and_a_worker_renders_it(held, sekr
     moede.refresh_from_db()
     assert moede.status == MoedeStatus.UNDERSKREVET
     assert ProtokolVersion.objects.filter(moede=moede).count() == 1
+
+
+def test_every_guarded_table_has_its_lock_triggers(db):
+    """A migration that rebuilds a table (SQLite) must put the triggers back."""
+    import importlib
+
+    triggers = importlib.import_module("udvalg.migrations.0004_laasning_triggers")
+    expected = {*triggers.MEETING_OF, "udvalg_moede", "udvalg_protokolversion"}
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT DISTINCT tbl_name FROM sqlite_master "
+                "WHERE type = 'trigger' AND name LIKE 'protokol_laas_%'"
+            )
+        else:
+            cursor.execute(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+                "WHERE trigger_name = 'protokol_laas'"
+            )
+        found = {row[0] for row in cursor.fetchall()}
+    assert expected <= found, expected - found

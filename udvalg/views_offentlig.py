@@ -1,0 +1,84 @@
+"""Public pages: released agendas and signed protocols for everyone (KSL §§ 8, 20)."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from sager.models import Adgang, Bilag
+from udvalg import offentlig
+from udvalg.models import Moede, Udvalg
+
+
+def _moede(slug: str, url_slug: str) -> Moede:
+    moede = get_object_or_404(
+        offentlig.moeder(get_object_or_404(Udvalg, slug=slug)).select_related("udvalg"),
+        url_slug=url_slug,
+    )
+    return moede
+
+
+@login_not_required
+def forside(request: HttpRequest) -> HttpResponse:
+    return render(request, "offentlig/forside.html", {"udvalg_list": offentlig.udvalg_list()})
+
+
+@login_not_required
+def udvalg_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    udvalg = get_object_or_404(Udvalg, slug=slug)
+    moeder = list(offentlig.moeder(udvalg))
+    if not moeder:
+        raise Http404("Udvalget har ikke offentliggjort noget.")
+    return render(request, "offentlig/udvalg.html", {"udvalg": udvalg, "moeder": moeder})
+
+
+@login_not_required
+def dagsorden(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = _moede(slug, moede)
+    return render(
+        request,
+        "offentlig/moede.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "punkter": offentlig.punkter(moede, med_beslutninger=False),
+            "kind": "dagsorden",
+        },
+    )
+
+
+@login_not_required
+def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = _moede(slug, moede)
+    if not offentlig.can_publish_protocol(moede):
+        raise Http404("Protokollen er ikke underskrevet endnu.")
+    return render(
+        request,
+        "offentlig/moede.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "punkter": offentlig.punkter(moede, med_beslutninger=True),
+            "kind": "referat",
+        },
+    )
+
+
+@login_not_required
+def bilag(request: HttpRequest, pk: int) -> HttpResponse:
+    """An open attachment of an open item on a published meeting; nothing else."""
+    bilag = get_object_or_404(
+        Bilag.objects.select_related("punkt__moede"),
+        pk=pk,
+        adgang=Adgang.AABEN,
+        punkt__adgang=Adgang.AABEN,
+        punkt__moede__status__in=offentlig.PUBLISHED,
+    )
+    try:
+        handle = bilag.fil.open("rb")
+    except OSError as exc:
+        raise Http404("Filen findes ikke.") from exc
+    response = FileResponse(
+        handle, filename=bilag.filnavn, content_type=bilag.indholdstype or "application/pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
