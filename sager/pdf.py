@@ -221,6 +221,7 @@ def render_moede_pdf(
     underskrivere: list[Signatur] | None = None,
     med_bilag: bool = False,
     pdf_variant: str = "pdf/ua-1",
+    offentlig: bool = False,
 ) -> bytes:
     """The meeting's protocol (``kind="referat"``) or agenda (``"dagsorden"``) as a PDF, as
     ``user`` may see it (closed items and attachments as on their web page).
@@ -228,22 +229,31 @@ def render_moede_pdf(
     ``underskrivere``: the "Signeret af:" lines; by default the meeting's participants, chair
     first, unsigned. ``med_bilag``: append the visible attachments behind cover pages.
     ``udkast``: watermark every page. ``pdf_variant``: "pdf/ua-1" (tagged) or "pdf/a-3b".
+    ``offentlig``: the public version (KSL §§ 8, 20): closed items only as number, approved
+    title and redacted decision (udvalg.offentlig), no closed attachments; ``user`` is unused.
     """
     if kind not in TITLER:
         raise ValueError(f"Unknown PDF kind {kind!r}")
     if pdf_variant not in PDF_VARIANTS:
         raise ValueError(f"Unsupported PDF variant {pdf_variant!r}")
     udvalg = moede.udvalg
-    punkter = list(Punkt.objects.filter(moede=moede).for_moede_page(user, udvalg))
     deltagelse = recording.moede_deltagelse(moede)
-    if kind == "referat":
-        protokoller = recording.attach_protocol(moede, punkter, deltagelse)
-        rows = [(pp.punkt, pp) for pp in protokoller]
-        if underskrivere is None:
-            underskrivere = [Signatur(d.navn, d.rolle) for d in deltagelse.deltagere]
+    if offentlig:
+        from udvalg import offentlig as public  # udvalg.offentlig builds on sager
+
+        items = public.punkter(moede, med_beslutninger=kind == "referat")
+        rows = [(i.punkt, i) if hasattr(i, "punkt") else (i, None) for i in items]
+        punkter = [p for p, _ in rows if not p.is_lukket]
+    elif kind == "referat":
+        punkter = list(Punkt.objects.filter(moede=moede).for_moede_page(user, udvalg))
+        rows = [(pp.punkt, pp) for pp in recording.attach_protocol(moede, punkter, deltagelse)]
     else:
+        punkter = list(Punkt.objects.filter(moede=moede).for_moede_page(user, udvalg))
         rows = [(p, None) for p in punkter]
+    if kind != "referat":
         underskrivere = []
+    elif underskrivere is None:
+        underskrivere = [Signatur(d.navn, d.rolle) for d in deltagelse.deltagere]
     bilag_sider = _bilag_sider(punkter) if med_bilag else []
     titel = TITLER[kind]
     html = render_to_string(
@@ -258,6 +268,7 @@ def render_moede_pdf(
                 f"{udvalg.visningsnavn} {danish.long_date(moede.dato)}"
             ),
             "udkast": udkast,
+            "offentlig": offentlig,
             "rows": rows,
             "deltagelse": deltagelse,
             # The agenda lists the seats' members; a substitute is known only at the meeting.

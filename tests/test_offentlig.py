@@ -88,7 +88,21 @@ def public_urls(moede, aaben):
     urls = ["/offentlig/", base, f"{base}moeder/{moede.url_slug}/",
             f"{base}moeder/{moede.url_slug}/referat/"]  # fmt: skip
     urls += [f"/offentlig/bilag/{b.pk}/" for b in aaben.bilag.filter(adgang=Adgang.AABEN)]
+    for pdf in ["dagsorden.pdf", "referat.pdf"]:
+        urls += [
+            f"{base}moeder/{moede.url_slug}/{pdf}",
+            f"{base}moeder/{moede.url_slug}/{pdf}?bilag=1",
+        ]
     return urls
+
+
+def pdf_text(data: bytes) -> str:
+    import subprocess
+
+    result = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return result.stdout.decode()
 
 
 def test_public_pages_show_closed_items_only_as_number_title_and_redacted_decision(
@@ -101,11 +115,19 @@ def test_public_pages_show_closed_items_only_as_number_title_and_redacted_decisi
         assert response.status_code == 200, url
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert MARKER.encode() not in body, url
+        if body.startswith(b"%PDF-"):
+            text = pdf_text(body)
+            assert MARKER not in text, url
+            if "/moeder/" in url:  # our own renders: prove the text was really read
+                assert "Nytteindsats" in text, url
     html = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/")
     html = html.content.decode()
     assert "4. Personalesag" in html and "Godkendt." in html
     assert "3. Nytteindsats" in html and "Indstilling godkendt." in html
     assert "Offentligt notat.pdf" in html
+    referat_pdf = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat.pdf")
+    text = " ".join(pdf_text(referat_pdf.content).split())
+    assert "4. Personalesag" in text and "Godkendt." in text
     # The marker is really in the data: the committee's own members see it.
     client.force_login(moede.udvalg.medlemskaber.first().person.user)
     full = client.get(f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/")

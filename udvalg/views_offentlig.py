@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from sager import pdf
 from sager.models import Adgang, Bilag
 from udvalg import offentlig
 from udvalg.models import Moede, Udvalg
@@ -82,3 +83,39 @@ def bilag(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _pdf(moede: Moede, kind: str, med_bilag: bool) -> HttpResponse:
+    underskrivere = None
+    if kind == "referat":
+        underskrivere = [
+            pdf.Signatur(navn=u.navn, rolle=u.rolle, tidspunkt=u.underskrevet)
+            for u in moede.underskrifter.order_by("sortering")
+        ]
+    data = pdf.render_moede_pdf(
+        moede,
+        user=None,
+        kind=kind,
+        underskrivere=underskrivere,
+        med_bilag=med_bilag,
+        offentlig=True,
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    name = "Beslutningsprotokol" if kind == "referat" else "Dagsorden"
+    response["Content-Disposition"] = (
+        f'inline; filename="{name} {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"'
+    )
+    return response
+
+
+@login_not_required
+def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    return _pdf(_moede(slug, moede), "dagsorden", request.GET.get("bilag") == "1")
+
+
+@login_not_required
+def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = _moede(slug, moede)
+    if not offentlig.can_publish_protocol(moede):
+        raise Http404("Protokollen er ikke underskrevet endnu.")
+    return _pdf(moede, "referat", request.GET.get("bilag") == "1")
