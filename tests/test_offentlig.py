@@ -75,6 +75,10 @@ def published(udvalg, sekretaer):
         forslag=f"{MARKER} forslag",
         stemmer={users[0].person.pk: "for", users[1].person.pk: "imod"},
     )
+    # A tie rejects the motion: the member who voted for may enter a minority statement.
+    sager_services.mindretalsudtalelse_add(
+        beslutning=beslutning, person=users[0].person, tekst=f"{MARKER} mindretal"
+    )
     services.moede_start_recording(moede=moede)
     services.referat_close_for_signing(moede=moede, user=sekretaer)
     for user in users:
