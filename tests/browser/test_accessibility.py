@@ -219,6 +219,20 @@ def test_secretary_pages_have_no_wcag_violations(new_context, sekretaer, agenda)
     page.goto(f"{agenda.moede_url}referat/")
     axe.check(page, "protocol page (referat)")
 
+    # Signing, then the public versions an anonymous visitor reads.
+    udvalg_services.moede_start_recording(moede=agenda.moede)
+    page.goto(f"{agenda.moede_url}underskrift/")
+    axe.check(page, "signing page (secretary)")
+    anonymous = new_context().new_page()
+    public = f"/offentlig/{agenda.udvalg.slug}/"
+    for url, name in [
+        ("/offentlig/", "public front page"),
+        (public, "public committee page"),
+        (f"{public}moeder/{agenda.moede.url_slug}/", "public agenda with a closed item"),
+    ]:
+        anonymous.goto(url)
+        axe.check(anonymous, name)
+
     axe.assert_clean()
 
 
