@@ -250,8 +250,17 @@ def test_signing_through_the_pages(client, held, sekretaer):
     assert moede.status == MoedeStatus.UNDERSKREVET
 
 
-def test_the_last_signature_enqueues_the_lock_and_a_worker_renders_it(held, sekretaer, settings):
-    """With the database backend the click only stores a task; the worker locks."""
+def test_the_last_signature_enqueues_the_lock_and_a_worker_renders_it(
+    held, sekretaer, settings, monkeypatch
+):
+    """With the database backend the click only stores a task; the worker locks.
+
+    The worker runs in-process here, inside the test's transaction; its periodic
+    close_old_connections() would close that connection (PostgreSQL), so it is a no-op.
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     import django_tasks
     from asgiref.local import Local
     from django_tasks_db.models import DBTaskResult
