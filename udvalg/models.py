@@ -405,6 +405,12 @@ def protokol_upload_to(instance, filename):
     return f"protokoller/{instance.moede_id}/v{instance.version}-{instance.sha256[:12]}.pdf"
 
 
+def protokol_arkiv_upload_to(instance, filename):
+    return (
+        f"protokoller/{instance.moede_id}/v{instance.version}-{instance.arkiv_sha256[:12]}-pdfa.pdf"
+    )
+
+
 class ProtokolVersion(models.Model):
     """A locked protocol as rendered once and stored; never changed or deleted (a correction
     is a new version)."""
@@ -415,6 +421,11 @@ class ProtokolVersion(models.Model):
     version = models.PositiveSmallIntegerField("version")
     fil = models.FileField("PDF", upload_to=protokol_upload_to, max_length=200)
     sha256 = models.CharField("SHA-256", max_length=64)
+    # The archival copy: PDF/A-3b of the same protocol, stored at the same lock.
+    arkiv = models.FileField(
+        "PDF/A (arkiv)", upload_to=protokol_arkiv_upload_to, max_length=200, blank=True
+    )
+    arkiv_sha256 = models.CharField("SHA-256 (arkiv)", max_length=64, blank=True)
     laast = models.DateTimeField("låst", auto_now_add=True)
 
     class Meta:

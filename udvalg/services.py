@@ -290,9 +290,23 @@ def _lock(moede: Moede, user) -> "ProtokolVersion":
     data = pdf.render_moede_pdf(
         moede, user=user, kind="referat", underskrivere=underskrivere, med_bilag=True
     )
+    arkiv = pdf.render_moede_pdf(
+        moede,
+        user=user,
+        kind="referat",
+        underskrivere=underskrivere,
+        med_bilag=True,
+        pdf_variant="pdf/a-3b",
+    )
     nummer = (moede.versioner.aggregate(m=models.Max("version"))["m"] or 0) + 1
-    version = ProtokolVersion(moede=moede, version=nummer, sha256=hashlib.sha256(data).hexdigest())
+    version = ProtokolVersion(
+        moede=moede,
+        version=nummer,
+        sha256=hashlib.sha256(data).hexdigest(),
+        arkiv_sha256=hashlib.sha256(arkiv).hexdigest(),
+    )
     version.fil.save(f"v{nummer}.pdf", ContentFile(data), save=False)
+    version.arkiv.save(f"v{nummer}-pdfa.pdf", ContentFile(arkiv), save=False)
     version.save()
     moede.status = MoedeStatus.UNDERSKREVET
     moede.save(update_fields=["status"])
@@ -346,12 +360,16 @@ def verify_protocols() -> list[tuple["ProtokolVersion", str]]:
     """Re-compute every stored protocol's hash; returns (version, problem) for each mismatch."""
     problems = []
     for version in ProtokolVersion.objects.select_related("moede__udvalg").order_by("pk"):
-        try:
-            with version.fil.open("rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
-        except OSError:
-            problems.append((version, "filen mangler"))
-            continue
-        if digest != version.sha256:
-            problems.append((version, f"SHA-256 er {digest}, forventet {version.sha256}"))
+        files = [("PDF", version.fil, version.sha256)]
+        if version.arkiv:
+            files.append(("PDF/A", version.arkiv, version.arkiv_sha256))
+        for label, fil, expected in files:
+            try:
+                with fil.open("rb") as handle:
+                    digest = hashlib.sha256(handle.read()).hexdigest()
+            except OSError:
+                problems.append((version, f"{label}: filen mangler"))
+                continue
+            if digest != expected:
+                problems.append((version, f"{label}: SHA-256 er {digest}, forventet {expected}"))
     return problems

@@ -132,17 +132,20 @@ def genaabn(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
 # --- PDFs --------------------------------------------------------------------------------------
 
 
-def _stored(version, moede) -> FileResponse:
+def _stored(version, moede, *, arkiv: bool = False) -> FileResponse:
+    fil, sha256 = (version.arkiv, version.arkiv_sha256) if arkiv else (version.fil, version.sha256)
+    if not fil:
+        raise Http404("Den gemte protokol findes ikke.")
     try:
-        handle = version.fil.open("rb")
+        handle = fil.open("rb")
     except OSError as exc:
         raise Http404("Den gemte protokol findes ikke.") from exc
     name = (
         f"Beslutningsprotokol {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y} "
-        f"v{version.version}.pdf"
+        f"v{version.version}{' PDF-A' if arkiv else ''}.pdf"
     )
     response = FileResponse(handle, content_type="application/pdf", filename=name)
-    response["X-Protokol-SHA256"] = version.sha256
+    response["X-Protokol-SHA256"] = sha256
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -172,7 +175,7 @@ def version_pdf(request: HttpRequest, slug: str, moede: str, version: int) -> Ht
     stored = moede.versioner.filter(version=version).first()
     if stored is None:
         raise Http404("Versionen findes ikke.")
-    return _stored(stored, moede)
+    return _stored(stored, moede, arkiv=request.GET.get("arkiv") == "1")
 
 
 def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:

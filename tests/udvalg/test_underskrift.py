@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from pypdf import PdfReader
 
 from sager import services as sager_services
 from sager.models import Beslutning, Bilag, Punkt, Stemme
@@ -101,6 +103,11 @@ def test_signing_needs_the_password_and_the_last_signature_locks(held, sekretaer
     data = version.fil.read()
     assert data.startswith(b"%PDF-")
     assert version.sha256 == hashlib.sha256(data).hexdigest()
+    # The archival copy is PDF/A (its XMP metadata names the PDF/A part), with its own hash.
+    arkiv = version.arkiv.read()
+    xmp = PdfReader(io.BytesIO(arkiv)).trailer["/Root"]["/Metadata"].get_data()
+    assert b"pdfaid:part" in xmp
+    assert version.arkiv_sha256 == hashlib.sha256(arkiv).hexdigest() != version.sha256
 
 
 @pytest.fixture
