@@ -71,18 +71,25 @@ def punkt_create(
     return punkt
 
 
+def changed_by(obj) -> str:
+    """'af Karen Kollega 3. marts 2014 kl. 09:12' for an object with aendret/aendret_af."""
+    if obj is None:
+        return "af en anden bruger"
+    who = "en anden bruger"
+    if obj.aendret_af is not None:
+        who = obj.aendret_af.get_full_name() or obj.aendret_af.get_username()
+    when = timezone.localtime(obj.aendret)
+    return f"af {who} {danish.date_without_weekday(when.date())} kl. {when:%H:%M}"
+
+
 class EditConflict(ValidationError):
     """Someone else saved the item after this user opened it."""
 
     def __init__(self, punkt: Punkt):
-        who = "en anden bruger"
-        if punkt.aendret_af is not None:
-            who = punkt.aendret_af.get_full_name() or punkt.aendret_af.get_username()
-        when = timezone.localtime(punkt.aendret)
         super().__init__(
-            f"Punktet er ændret af {who} {danish.date_without_weekday(when.date())} "
-            f"kl. {when:%H:%M}, efter at du åbnede det. Dine ændringer er ikke gemt: "
-            "de står nedenfor, så du kan sammenligne med den gemte udgave og gemme igen.",
+            f"Punktet er ændret {changed_by(punkt)}, efter at du åbnede det. Dine ændringer "
+            "er ikke gemt: de står nedenfor, så du kan sammenligne med den gemte udgave og "
+            "gemme igen.",
             code="conflict",
         )
         self.punkt = punkt
@@ -270,14 +277,9 @@ def beslutning_save(
 
 class BeslutningConflict(ValidationError):
     def __init__(self, beslutning):
-        who = "en anden bruger"
-        if beslutning.aendret_af is not None:
-            who = beslutning.aendret_af.get_full_name() or beslutning.aendret_af.get_username()
-        when = timezone.localtime(beslutning.aendret)
         super().__init__(
-            f"Beslutningen er ændret af {who} {danish.date_without_weekday(when.date())} "
-            f"kl. {when:%H:%M}, efter at du åbnede den. Din tekst er ikke gemt, men står "
-            "nedenfor.",
+            f"Beslutningen er ændret {changed_by(beslutning)}, efter at du åbnede den. Din "
+            "tekst er ikke gemt, men står nedenfor.",
             code="conflict",
         )
         self.beslutning = beslutning

@@ -342,3 +342,13 @@ def test_a_minority_statement_can_be_removed_so_the_votes_can_change(
     second["fjern_mindretal"] = [str(rasmus)]
     assert post_item(client, punkt, second).status_code == 302
     assert not punkt.beslutning.mindretalsudtalelser.exists()
+
+
+def test_a_stale_version_without_any_decision_is_refused_not_a_server_error(
+    client, sekretaer, moede, punkt
+):
+    login(client, sekretaer)
+    response = post_item(client, punkt, {"tekst": "Noget.", "version": "7"})
+    assert response.status_code == 400
+    assert "Beslutningen er ændret af en anden bruger" in response.content.decode()
+    assert not Beslutning.objects.exists()
