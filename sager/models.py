@@ -1,4 +1,6 @@
 import re
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -7,6 +9,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from udvalg import permissions
 from udvalg.locking import LockGuarded, LockGuardQuerySet
 from udvalg.models import Moede
 
@@ -41,8 +44,6 @@ class SagQuerySet(models.QuerySet):
 
     def pickable_by(self, user):
         """Any secretary may put any case on an agenda (cases cross committees)."""
-        from udvalg import permissions
-
         return self if permissions.is_any_sekretaer(user) else self.none()
 
     def search(self, query: str):
@@ -104,8 +105,6 @@ class PunktQuerySet(LockGuardQuerySet):
 
         Pass `udvalg` when all items belong to one committee: it saves the permission query.
         """
-        from udvalg import permissions
-
         qs = self.filter(moede__in=Moede.objects.visible_to(user))
         if udvalg is not None and permissions.can_view_lukket(user, udvalg):
             return qs
@@ -231,9 +230,6 @@ class Punkt(LockGuarded):
 
 def bilag_upload_to(instance, filename):
     # The storage name is random; the verbatim file name lives in `filnavn`.
-    import uuid
-    from pathlib import PurePath
-
     suffix = PurePath(filename).suffix.lower()[:10]
     return f"bilag/{uuid.uuid4().hex}{suffix}"
 
@@ -245,8 +241,6 @@ class BilagQuerySet(LockGuardQuerySet):
         Meant beneath items already filtered by PunktQuerySet.visible_to (as a prefetch);
         single downloads go through sager.permissions.get_bilag_for_user.
         """
-        from udvalg import permissions
-
         qs = self.order_by("sekvens")
         if udvalg is not None and permissions.can_view_lukket(user, udvalg):
             return qs

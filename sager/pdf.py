@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PasswordType, PdfReader, PdfWriter
@@ -207,6 +208,22 @@ def _insert_attachments(data: bytes, document, sider: list[BilagSide]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def signaturer(moede) -> list[Signatur]:
+    """The "Signeret af:" lines from the meeting's stored signatures, in their order."""
+    return [
+        Signatur(navn=u.navn, rolle=u.rolle, tidspunkt=u.underskrevet)
+        for u in moede.underskrifter.order_by("sortering")
+    ]
+
+
+def http_response(data: bytes, filename: str) -> HttpResponse:
+    """A rendered PDF shown inline in the browser; never cached by shared caches."""
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- the document ------------------------------------------------------------------------------

@@ -12,22 +12,23 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _tasks_run_immediately(settings):
-    """Background tasks run at once, in the test's transaction. The backend handler caches
-    its settings, so it is reset explicitly (before and after)."""
+def reset_task_backends():
+    """django-tasks caches its TASKS settings; forget them after a settings change."""
     import django_tasks
     from asgiref.local import Local
 
-    def reset():
-        django_tasks.task_backends._settings = None
-        django_tasks.task_backends.__dict__.pop("settings", None)
-        django_tasks.task_backends._connections = Local(False)
+    django_tasks.task_backends._settings = None
+    django_tasks.task_backends.__dict__.pop("settings", None)
+    django_tasks.task_backends._connections = Local(False)
 
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    """Background tasks run at once, in the test's transaction."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    reset()
+    reset_task_backends()
     yield
-    reset()
+    reset_task_backends()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mass_mail
@@ -269,8 +270,6 @@ def referat_sign(
 @transaction.atomic
 def referat_lock(*, moede_id: int, user_id: int) -> "ProtokolVersion | None":
     """Lock a protocol whose signatures are all in (idempotent: a repeat does nothing)."""
-    from django.contrib.auth import get_user_model
-
     moede = Moede.objects.select_for_update().select_related("udvalg").get(pk=moede_id)
     if moede.status != MoedeStatus.TIL_UNDERSKRIFT:
         return None
@@ -283,10 +282,7 @@ def _lock(moede: Moede, user) -> "ProtokolVersion":
     """Render the protocol once, store it with its SHA-256, and lock the meeting."""
     from sager import pdf  # sager depends on udvalg; the PDF is only needed here
 
-    underskrivere = [
-        pdf.Signatur(navn=u.navn, rolle=u.rolle, tidspunkt=u.underskrevet)
-        for u in moede.underskrifter.order_by("sortering")
-    ]
+    underskrivere = pdf.signaturer(moede)
     data = pdf.render_moede_pdf(
         moede, user=user, kind="referat", underskrivere=underskrivere, med_bilag=True
     )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -151,8 +152,6 @@ def moede_mark_held(request: HttpRequest, slug: str, moede: str) -> HttpResponse
 
 def account_locked(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): Danish, with the real duration."""
-    from django.conf import settings
-
     return render(
         request,
         "registration/laast.html",

@@ -11,11 +11,10 @@ from udvalg.models import Moede, Udvalg
 
 
 def _moede(slug: str, url_slug: str) -> Moede:
-    moede = get_object_or_404(
+    return get_object_or_404(
         offentlig.moeder(get_object_or_404(Udvalg, slug=slug)).select_related("udvalg"),
         url_slug=url_slug,
     )
-    return moede
 
 
 @login_not_required
@@ -86,26 +85,16 @@ def bilag(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _pdf(moede: Moede, kind: str, med_bilag: bool) -> HttpResponse:
-    underskrivere = None
-    if kind == "referat":
-        underskrivere = [
-            pdf.Signatur(navn=u.navn, rolle=u.rolle, tidspunkt=u.underskrevet)
-            for u in moede.underskrifter.order_by("sortering")
-        ]
     data = pdf.render_moede_pdf(
         moede,
         user=None,
         kind=kind,
-        underskrivere=underskrivere,
+        underskrivere=pdf.signaturer(moede) if kind == "referat" else None,
         med_bilag=med_bilag,
         offentlig=True,
     )
-    response = HttpResponse(data, content_type="application/pdf")
     name = "Beslutningsprotokol" if kind == "referat" else "Dagsorden"
-    response["Content-Disposition"] = (
-        f'inline; filename="{name} {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"'
-    )
-    return response
+    return pdf.http_response(data, f"{name} {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf")
 
 
 @login_not_required

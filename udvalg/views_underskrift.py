@@ -155,10 +155,7 @@ def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = permissions.get_referat_for_user(request.user, slug, moede)
     if moede.is_locked:
         return _stored(moede.versioner.order_by("-version").first(), moede)
-    underskrivere = [
-        pdf.Signatur(navn=u.navn, rolle=u.rolle, tidspunkt=u.underskrevet)
-        for u in moede.underskrifter.order_by("sortering")
-    ] or None
+    underskrivere = pdf.signaturer(moede) or None
     data = pdf.render_moede_pdf(
         moede,
         user=request.user,
@@ -167,7 +164,7 @@ def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
         underskrivere=underskrivere,
         med_bilag=request.GET.get("bilag") == "1",
     )
-    return _pdf_response(data, f"Udkast til beslutningsprotokol {moede.dato:%d-%m-%Y}.pdf")
+    return pdf.http_response(data, f"Udkast til beslutningsprotokol {moede.dato:%d-%m-%Y}.pdf")
 
 
 def version_pdf(request: HttpRequest, slug: str, moede: str, version: int) -> HttpResponse:
@@ -187,11 +184,6 @@ def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
         udkast=moede.status == MoedeStatus.KLADDE,
         med_bilag=request.GET.get("bilag") == "1",
     )
-    return _pdf_response(data, f"Dagsorden {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf")
-
-
-def _pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf.http_response(
+        data, f"Dagsorden {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"
+    )

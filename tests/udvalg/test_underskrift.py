@@ -268,16 +268,14 @@ def test_the_last_signature_enqueues_the_lock_and_a_worker_renders_it(
     from django_tasks_db.management.commands import db_worker
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    import django_tasks
-    from asgiref.local import Local
     from django_tasks_db.models import DBTaskResult
+
+    from tests.conftest import reset_task_backends
 
     moede, _, users = held
     services.referat_close_for_signing(moede=moede, user=sekretaer)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    django_tasks.task_backends.__dict__.pop("settings", None)
-    django_tasks.task_backends._settings = None
-    django_tasks.task_backends._connections = Local(False)
+    reset_task_backends()
     assert sign_all(moede, users[:3]).complete
     moede.refresh_from_db()
     assert moede.status == MoedeStatus.TIL_UNDERSKRIFT  # not locked in the request
