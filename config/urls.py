@@ -18,5 +18,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("udvalg/", include("udvalg.urls")),
     path("offentlig/", include("udvalg.urls_offentlig")),
+    path("budget/", include("budget.urls")),
     path("", include("sager.urls")),
 ]

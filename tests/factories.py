@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 
+from budget import services as budget_services
+from budget.models import Besparelsesforslag, Udgiftstype
 from sager import services as sager_services
 from sager.models import Adgang, Bilag, Punkt, Punkttype, Sag
 from udvalg import services as udvalg_services
@@ -78,3 +80,37 @@ def pdf_bytes(pages: int = 1) -> bytes:
 def make_bilag(punkt: Punkt, filnavn: str = "notat.pdf", adgang=Adgang.AABEN, **kw) -> Bilag:
     fil = SimpleUploadedFile(filnavn, pdf_bytes(kw.pop("pages", 1)), "application/pdf")
     return sager_services.bilag_add(punkt=punkt, fil=fil, filnavn=filnavn, adgang=adgang, **kw)
+
+
+def make_runde(**kw):
+    n = next(_seq)
+    defaults = {
+        "navn": f"Budgetlægning {n}",
+        "slug": f"runde-{n}",
+        "foerste_aar": 2016,
+        "sidste_aar": 2019,
+        "samlet_maal": 50_000_000,
+    }
+    defaults.update(kw)
+    return budget_services.runde_create(**defaults)
+
+
+def make_forslag(runde=None, udvalg: Udvalg | None = None, aar=None, **kw):
+    """A proposal through the service; ``aar`` maps a year to its figures (dict of AarRaekke
+    fields), by default every year of the round with 650.000 service and -1.020.000 transfer."""
+    runde = runde or make_runde()
+    defaults = {
+        "afdeling_nr": 434,
+        "forslag_nr": next(_seq),
+        "udgiftstype": Udgiftstype.BEGGE,
+        "titel": "Et besparelsesforslag",
+    }
+    defaults.update(kw)
+    forslag = Besparelsesforslag(runde=runde, udvalg=udvalg or make_udvalg(), **defaults)
+    if aar is None:
+        aar = {
+            year: {"udgifter_service": 650_000, "udgifter_overfoersel": -1_020_000}
+            for year in runde.aarene
+        }
+    rows = [budget_services.AarRaekke(aar=year, **cells) for year, cells in aar.items()]
+    return budget_services.forslag_save(forslag=forslag, aar=rows)

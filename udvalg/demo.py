@@ -11,6 +11,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from budget import demo as budget_demo
+from budget import demo_data as budget_demo_data
 from sager import richtext
 from sager import services as sager_services
 from sager.models import Adgang, Beslutning, Punkttype, Sag, Valg
@@ -138,6 +140,8 @@ def load(*, with_users: bool = True) -> DemoResult:
             result.created_meetings.append(moede)
         if not Beslutning.objects.filter(punkt__moede=moede).exists():
             _record(moede, moede_data, personer)
+        if moede.dato == budget_demo_data.PUNKT["dato"]:
+            budget_demo.load(udvalg=udvalg, moede=moede)
         if with_users and moede.status == MoedeStatus.AFHOLDT and not moede.versioner.exists():
             _sign(moede, moede_data.get("underskrivere", []))
     return result

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from budget import beloeb
 from sager import richtext
 from udvalg import danish
 
@@ -46,7 +47,29 @@ def kr(value):
     """1.020.000 – whole kroner with Danish thousands separators."""
     if value is None or value == "":
         return ""
-    return f"{int(value):,}".replace(",", ".")
+    return beloeb.format_kr(int(value))
+
+
+@register.filter
+def mio(value):
+    """115,9 mio. kr."""
+    if value is None or value == "":
+        return ""
+    return beloeb.format_mio(int(value))
+
+
+@register.filter
+def procent(value):
+    """A Decimal percentage with a decimal comma: 1,1"""
+    if value is None or value == "":
+        return ""
+    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+@register.filter
+def aarsvaerk(value):
+    """1,35"""
+    return beloeb.format_aarsvaerk(value)
 
 
 @register.filter
