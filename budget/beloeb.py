@@ -76,9 +76,9 @@ def _number(text: str, *, med_enhed: bool) -> Decimal:
             return Decimal("".join(parts))
         raise BeloebFejl("har to decimaltegn", "to_decimaltegn")
     whole, fraction = parts
-    if len(fraction) == 3 and len(whole) <= 3:
+    if len(fraction) == 3 and len(whole) <= 3 and not whole.startswith("0"):
         # "1.020": Danish thousands; "1,020": a Danish decimal or English thousands. With a unit
-        # ("1.250 mio.") the dot could be an English decimal too.
+        # ("1.250 mio.") the dot could be an English decimal too. A leading 0 is never a group.
         if sep == "," or med_enhed:
             raise BeloebFejl(
                 f"kan læses på to måder (skriv {whole}{fraction} eller "

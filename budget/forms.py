@@ -96,9 +96,8 @@ class BeloebField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 40)
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"class": "form-input beloeb-input", "inputmode": "text"})
+        super().__init__(**kwargs)  # no max_length: its validator would see the parsed int
+        self.widget.attrs.update({"class": "form-input beloeb-input", "maxlength": "40"})
 
     def prepare_value(self, value):
         return format_kr(value) if isinstance(value, int) else value
@@ -114,9 +113,10 @@ class BeloebField(forms.CharField):
 class AarsvaerkField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 10)
         super().__init__(**kwargs)
-        self.widget.attrs.update({"class": "form-input beloeb-input input-width-xs"})
+        self.widget.attrs.update(
+            {"class": "form-input beloeb-input input-width-xs", "maxlength": "10"}
+        )
 
     def prepare_value(self, value):
         return value if isinstance(value, str) else format_aarsvaerk(value)

@@ -2,6 +2,7 @@ import re
 import uuid
 from pathlib import PurePath
 
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -98,6 +99,19 @@ SEKTIONER = [
 ]
 
 
+def _besparelsesforslag_prefetch() -> Prefetch:
+    """Savings proposals attached to the items (listed under Bilag). An item the user may read
+    shows its proposals (budget.models.ForslagQuerySet.visible_to agrees). Looked up by name:
+    the budget app builds on this one."""
+    model = apps.get_model("budget", "Besparelsesforslag")
+    return Prefetch(
+        "besparelsesforslag",
+        queryset=model.objects.select_related("runde", "udvalg").order_by(
+            "afdeling_nr", "forslag_nr", "scenarie_nr"
+        ),
+    )
+
+
 class PunktQuerySet(LockGuardQuerySet):
     def visible_to(self, user, udvalg=None):
         """Items the user may read: on meetings they can see; closed items (lukkede punkter)
@@ -117,7 +131,10 @@ class PunktQuerySet(LockGuardQuerySet):
         return (
             self.visible_to(user, udvalg)
             .select_related("sag")
-            .prefetch_related(Prefetch("bilag", queryset=Bilag.objects.visible_to(user, udvalg)))
+            .prefetch_related(
+                Prefetch("bilag", queryset=Bilag.objects.visible_to(user, udvalg)),
+                _besparelsesforslag_prefetch(),
+            )
             .order_by("nummer")
         )
 
@@ -125,7 +142,10 @@ class PunktQuerySet(LockGuardQuerySet):
         return (
             self.visible_to(user)
             .select_related("moede__udvalg", "sag")
-            .prefetch_related(Prefetch("bilag", queryset=Bilag.objects.visible_to(user)))
+            .prefetch_related(
+                Prefetch("bilag", queryset=Bilag.objects.visible_to(user)),
+                _besparelsesforslag_prefetch(),
+            )
             .order_by("moede__dato", "moede__starttid", "nummer")
         )
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -210,6 +211,13 @@ def _insert_attachments(data: bytes, document, sider: list[BilagSide]) -> bytes:
     return out.getvalue()
 
 
+def _forslag_bilag(punkter: list[Punkt]) -> list[tuple[Punkt, object]]:
+    """The savings proposals attached to the items, each to be rendered as its form."""
+    rows = [(punkt, forslag) for punkt in punkter for forslag in punkt.besparelsesforslag.all()]
+    prefetch_related_objects([forslag for _, forslag in rows], "aarstal")
+    return rows
+
+
 def signaturer(moede) -> list[Signatur]:
     """The "Signeret af:" lines from the meeting's stored signatures, in their order."""
     return [
@@ -244,7 +252,8 @@ def render_moede_pdf(
     ``user`` may see it (closed items and attachments as on their web page).
 
     ``underskrivere``: the "Signeret af:" lines; by default the meeting's participants, chair
-    first, unsigned. ``med_bilag``: append the visible attachments behind cover pages.
+    first, unsigned. ``med_bilag``: append the visible attachments behind cover pages, and the
+    savings proposals attached to the items as rendered forms before them.
     ``udkast``: watermark every page. ``pdf_variant``: "pdf/ua-1" (tagged) or "pdf/a-3b".
     ``offentlig``: the public version (KSL §§ 8, 20): closed items only as number, approved
     title and redacted decision (udvalg.offentlig), no closed attachments; ``user`` is unused.
@@ -272,6 +281,8 @@ def render_moede_pdf(
     elif underskrivere is None:
         underskrivere = [Signatur(d.navn, d.rolle) for d in deltagelse.deltagere]
     bilag_sider = _bilag_sider(punkter) if med_bilag else []
+    # The public version lists no proposals (their pages need a log-in); see udvalg.offentlig.
+    forslag_bilag = _forslag_bilag(punkter) if med_bilag and not offentlig else []
     titel = TITLER[kind]
     html = render_to_string(
         "pdf/protokol.html",
@@ -302,6 +313,7 @@ def render_moede_pdf(
             ],
             "underskrivere": underskrivere,
             "bilag_sider": bilag_sider,
+            "forslag_bilag": forslag_bilag,
         },
     )
     document = _render(html)
