@@ -284,7 +284,9 @@ class Bilag(LockGuarded):
         "bilagsnr.", max_length=10, null=True, blank=True, validators=[BILAGSNR_VALIDATOR]
     )
     adgang = models.CharField("adgang", max_length=10, choices=Adgang, default=Adgang.AABEN)
-    fil = models.FileField("fil", upload_to=bilag_upload_to, max_length=200)
+    # Blank only for attachments imported from old protocols that name a file the protocol
+    # did not carry (sager.legacy); every upload has a file.
+    fil = models.FileField("fil", upload_to=bilag_upload_to, max_length=200, blank=True)
     stoerrelse = models.PositiveBigIntegerField("størrelse (bytes)", default=0)
     indholdstype = models.CharField("indholdstype", max_length=100, blank=True)
     sidetal = models.PositiveIntegerField("sidetal", null=True, blank=True)
@@ -525,3 +527,23 @@ class Standardtekst(models.Model):
 
     def __str__(self):
         return self.tekst
+
+
+class Referatimport(models.Model):
+    """One old protocol file brought in by ``import_referat``: which meeting it made, so the
+    same file imported again changes nothing, and where every imported meeting came from."""
+
+    sha256 = models.CharField("SHA-256 af teksten", max_length=64, unique=True)
+    kilde = models.CharField("fil", max_length=255)
+    moede = models.ForeignKey(
+        Moede, verbose_name="møde", on_delete=models.PROTECT, related_name="importer"
+    )
+    importeret = models.DateTimeField("importeret", auto_now_add=True)
+    ikke_placeret = models.JSONField("linjer der ikke kunne placeres", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "import af referat"
+        verbose_name_plural = "importer af referater"
+
+    def __str__(self):
+        return f"{self.kilde} → {self.moede}"

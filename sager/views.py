@@ -257,6 +257,8 @@ def bilag_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def bilag_download(request: HttpRequest, pk: int) -> HttpResponse:
     bilag = permissions.get_bilag_for_user(request.user, pk)
+    if not bilag.fil:
+        raise Http404("Bilaget blev importeret fra et gammelt referat uden selve filen.")
     try:
         handle = bilag.fil.open("rb")
     except OSError as exc:

@@ -75,7 +75,7 @@ def bilag(request: HttpRequest, pk: int) -> HttpResponse:
     )
     try:
         handle = bilag.fil.open("rb")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: imported without its file
         raise Http404("Filen findes ikke.") from exc
     response = FileResponse(
         handle, filename=bilag.filnavn, content_type=bilag.indholdstype or "application/pdf"
