@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint bench bench-pdf clean
+.PHONY: install run test lint bench bench-pdf bench-import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,14 @@ lint: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: bench-pdf
+bench: bench-pdf bench-import
 
 # Time and peak memory of rendering protocol PDFs with 20 and 100 items (not a timed test).
 bench-pdf: install
 	$(BIN)/python scripts/bench_pdf.py
+
+bench-import: install
+	$(BIN)/python scripts/bench_import.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .pytest_cache

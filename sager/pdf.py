@@ -93,8 +93,27 @@ def _static_base_url() -> str:
     return Path(settings.STATICFILES_DIRS[0]).resolve().as_uri() + "/"
 
 
+# WeasyPrint 70 can fail an internal assertion ("assert not page_is_empty") when a tall block
+# with break-inside: avoid lands at certain places on a page (Kozea/WeasyPrint #255, #1252 are
+# of the same family). Keeping blocks together is a nicety; a document is not, so the layout is
+# retried once with every "avoid" switched off.
+NO_AVOID = (
+    "<style>*{break-inside:auto!important;break-after:auto!important;"
+    "break-before:auto!important}.punkt,.underskrifter,.bilag-forside,.forslag-bilag,"
+    ".forslag-side{break-before:page!important}</style>"
+)
+
+
 def _render(html: str):
     """Lay out the HTML (not yet written), so the caller can see on which page things fell."""
+    try:
+        return _layout(html)
+    except AssertionError:
+        logger.warning("WeasyPrint layout assertion; rendering again without break avoidance")
+        return _layout(html.replace("</head>", NO_AVOID + "</head>", 1))
+
+
+def _layout(html: str):
     document = HTML(string=html, base_url=_static_base_url(), url_fetcher=LocalFetcher())
     return document.render(font_config=FontConfiguration())
 
