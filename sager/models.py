@@ -547,3 +547,55 @@ class Referatimport(models.Model):
 
     def __str__(self):
         return f"{self.kilde} → {self.moede}"
+
+
+class Importstatus(models.TextChoices):
+    KLAR = "klar", "Klar til gennemsyn"
+    VENTER = "venter", "Venter"
+    KOERER = "koerer", "Kører"
+    FAERDIG = "faerdig", "Færdig"
+    FEJLET = "fejlet", "Fejlet"
+
+
+class Importkoersel(models.Model):
+    """One upload of old protocol files on the import page: previewed while "klar", then
+    imported file by file by a background task (sager.tasks.importer_filer). The per-file
+    results are kept as JSON so the result page needs no query per file."""
+
+    oprettet_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oprettet af",
+        on_delete=models.PROTECT,
+        related_name="importkoersler",
+    )
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    status = models.CharField(
+        "status", max_length=10, choices=Importstatus.choices, default=Importstatus.KLAR
+    )
+    udvalg_navn = models.CharField(
+        "udvalg (i stedet for protokollens eget)", max_length=200, blank=True
+    )
+    # [{"navn": original file name, "sti": path under MEDIA_ROOT}]; "sti" is dropped once the
+    # uploaded copies are deleted after the run.
+    filer = models.JSONField("filer", default=list, blank=True)
+    # One dict per file done: navn, status, grund, oprettet, genbrugt, ikke_placeret,
+    # moede_id, moede_url, moede_titel.
+    resultater = models.JSONField("resultater", default=list, blank=True)
+    behandlet = models.PositiveIntegerField("filer behandlet", default=0)
+    fejl = models.TextField("fejlbesked", blank=True)
+
+    class Meta:
+        verbose_name = "importkørsel"
+        verbose_name_plural = "importkørsler"
+        ordering = ["-oprettet"]
+
+    def __str__(self):
+        return f"Import {self.pk} ({self.get_status_display()})"
+
+    @property
+    def er_afsluttet(self) -> bool:
+        return self.status in (Importstatus.FAERDIG, Importstatus.FEJLET)
+
+    @property
+    def antal(self) -> int:
+        return len(self.filer)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sager import views, views_optag
+from sager import views, views_import, views_optag
 
 app_name = "sager"
 
@@ -26,4 +26,8 @@ urlpatterns = [
     path("bilag/<int:pk>/slet/", views.bilag_delete, name="bilag-delete"),
     path("sager/", views.sag_list, name="sag-list"),
     path("sager/<int:pk>/", views.sag_detail, name="sag-detail"),
+    path("import/", views_import.import_create, name="import-create"),
+    path("import/<int:pk>/", views_import.import_detail, name="import-detail"),
+    path("import/<int:pk>/start/", views_import.import_start, name="import-start"),
+    path("import/<int:pk>/annuller/", views_import.import_cancel, name="import-cancel"),
 ]

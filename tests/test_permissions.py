@@ -129,6 +129,10 @@ VIEWS = [
     ("forslag-detail", lambda w: w["forslag"].get_absolute_url(), "get", "medlem", 200),
     ("forslag-update", lambda w: _f(w, "rediger/"), "get", "sekretaer", 200),
     ("forslag-create", lambda w: "/budget/2016-2019/forslag/nyt/", "get", "sekretaer", 200),
+    ("import-create", lambda w: "/import/", "get", "sekretaer", 200),
+    ("import-detail", lambda w: f"/import/{_import(w)}/", "get", "sekretaer", 200),
+    ("import-start", lambda w: f"/import/{_import(w)}/start/", "post", "sekretaer", 302),
+    ("import-cancel", lambda w: f"/import/{_import(w)}/annuller/", "post", "sekretaer", 302),
 ]
 
 # Pages that list only what the user may see: an outsider gets the page without our things.
@@ -144,11 +148,19 @@ OWN_THINGS_ONLY = {
     "oversigt-csv",
     "oversigt-xlsx",
     "forslag-create",  # the outsider is a secretary of another committee
+    "import-create",  # likewise: any committee's secretary may import
 }
 
 
 def _f(w, rest):
     return w["forslag"].get_absolute_url() + rest
+
+
+def _import(w) -> int:
+    """An import run uploaded by the committee's secretary (only they and superusers see it)."""
+    from sager.models import Importkoersel
+
+    return Importkoersel.objects.create(oprettet_af=w["udvalg"].sekretaerer.get()).pk
 
 
 def _m(w, rest):

@@ -47,13 +47,34 @@ FORM_LABELS: tuple[tuple[str | None, str], ...] = (
 )
 
 
+def joined_row(lines: list[str], idx: int, pattern: re.Pattern, cells: int = 6):
+    """A table row printed on one line, or one cell per line with blank lines between
+    (§7.12-13): join up to `cells` non-blank lines from `idx` until `pattern` matches.
+    Returns (match, index of the row's last line) or (None, idx)."""
+    parts: list[str] = []
+    j = idx
+    while j < len(lines) and len(parts) < cells:
+        if not is_blank(lines[j]):
+            parts.append(lines[j].strip())
+            if match := pattern.match(" ".join(parts)):
+                return match, j
+        j += 1
+    return None, idx
+
+
 def parse_forms(lines: list[str], start: int = 0) -> list[ParsedProposal]:
-    headers = [idx for idx in range(start, len(lines)) if HEADER_RE.match(lines[idx])]
+    headers, header_ends = [], []
+    for idx in range(start, len(lines)):
+        if lines[idx].lstrip().startswith("Afdelings nr."):
+            match, last = joined_row(lines, idx, HEADER_RE)
+            if match:
+                headers.append(idx)
+                header_ends.append(last)
     titles = [previous_text_line(lines, idx) for idx in headers]
     proposals = []
     for pos, header in enumerate(headers):
-        value_idx = next_text_line(lines, header)
-        match = VALUE_RE.match(lines[value_idx]) if value_idx is not None else None
+        value_idx = next_text_line(lines, header_ends[pos])
+        match, last = (None, 0) if value_idx is None else joined_row(lines, value_idx, VALUE_RE)
         if not match:
             continue
         end = titles[pos + 1] if pos + 1 < len(headers) else len(lines)
@@ -72,7 +93,7 @@ def parse_forms(lines: list[str], start: int = 0) -> list[ParsedProposal]:
             form_title=lines[title_idx].strip() if title_idx is not None else "",
             line_no=header + 1,
         )
-        fill_fields(proposal, lines[value_idx + 1 : end])
+        fill_fields(proposal, lines[last + 1 : end])
         proposals.append(proposal)
     return proposals
 
@@ -145,6 +166,7 @@ def fill_fields(proposal: ParsedProposal, lines: list[str]) -> None:
             continue
         if current:
             values[current].append(raw)
+    reclaim_table(values, "_oekonomi", "uddybende_besparelse")
     for attr, attr_lines in values.items():
         if attr == "_oekonomi":
             parse_oekonomi(proposal, attr_lines)
@@ -155,6 +177,29 @@ def fill_fields(proposal: ParsedProposal, lines: list[str]) -> None:
             proposal.bilag = format_text(attr_lines).split("\n\n")[0]
         else:
             setattr(proposal, attr, format_text(attr_lines))
+
+
+def is_row(raw: str) -> bool:
+    words = raw.split()
+    return bool(words) and all(w == "-" or AMOUNT_RE.match(w) or YEAR_RE.match(w) for w in words)
+
+
+def reclaim_table(values: dict[str, list[str]], table: str, following: str) -> None:
+    """The extraction can print the next label before a table's rows (reading order across
+    the form's grid): rows found at the start of the following field belong to the table."""
+    if table not in values or following not in values:
+        return
+    if any(is_row(raw) and YEAR_RE.match(raw.split()[0]) for raw in values[table]):
+        return
+    lines = values[following]
+    years = [i for i, raw in enumerate(lines) if is_row(raw) and YEAR_RE.match(raw.split()[0])]
+    if not years:
+        return
+    last = years[-1]
+    while last + 1 < len(lines) and (is_blank(lines[last + 1]) or is_row(lines[last + 1])):
+        last += 1
+    values[table] += lines[: last + 1]
+    values[following] = lines[last + 1 :]
 
 
 def to_int(token: str) -> int | None:
@@ -169,10 +214,19 @@ def parse_oekonomi(proposal: ParsedProposal, lines: list[str]) -> None:
     of the others; the remaining cells fill Engangs, Udgifter (two cells for a proposal that is
     both service and overførsel) and Indtægter in print order.
     """
-    start = next((i for i, raw in enumerate(lines) if "I alt netto" in raw), None)
+    # The last column header, possibly wrapped ("I alt" / "netto").
+    start = next(
+        (
+            i + ("I alt netto" not in raw)
+            for i, raw in enumerate(lines)
+            if "I alt netto" in " ".join(" ".join(lines[i : i + 2]).split())
+        ),
+        None,
+    )
     if start is None:
-        proposal.problems.append("ØKONOMI-tabellens kolonneoverskrift blev ikke fundet")
-        return
+        # A page break inside the header can lose its cells: the rows still start at the
+        # first year, and the net check below still validates them.
+        start = -1
     # (year, cells on the year's own line or following it, cells of a wrapped line)
     rows: list[tuple[int, list[str], list[str]]] = []
     year_line_had_cells = False
@@ -190,8 +244,10 @@ def parse_oekonomi(proposal: ParsedProposal, lines: list[str]) -> None:
             # Cells after a year line that already held cells are the Udgifter cell's second
             # line, wrapped below the row; after a bare year line the cells simply follow.
             (wrapped if year_line_had_cells else first).extend(words)
-        else:
+        elif rows:
             notes.append(raw)
+    if not rows:
+        proposal.problems.append("ØKONOMI-tabellen blev ikke fundet")
     proposal.note = format_text(notes)
     udgiftstype = proposal.udgiftstype_raw.lower()
     mixed = "service" in udgiftstype and "overf" in udgiftstype

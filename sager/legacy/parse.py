@@ -56,18 +56,28 @@ FOOTER_RE = re.compile(
 )
 ITEM_NUMBER_RE = re.compile(r"^ ?(?P<number>\d{1,3})\. (?P<title>\S.*)$")
 SAGSNR_RE = re.compile(r"^ ?Sagsnr\.:\s*(?P<sagsnr>\S*)\s*$")
+SAGSNR_VALUE_RE = re.compile(r"^\s?(?P<sagsnr>\d{2}/\d+)\s*$")
 SEPARATOR_RE = re.compile(r"^ ?_{10,}\s*$")
 SEPARATOR_WRAP_RE = re.compile(r"^ ?_{1,9}\s*$")
 HEADING_DATE_RE = re.compile(r"^(?P<committee>.+?) den (?P<date>\d{2}-\d{2}-\d{4})$")
 SIGNATURE_START_RE = re.compile(r"^ ?Signeret af:\s*$")
 SIGNATURE_LINE_RE = re.compile(r"^ ?_{5,}\s*$")
 COVER_RE = re.compile(r"^ ?Bilag: (?P<item>\d+)\.(?P<seq>\d+)\.? (?P<filename>\S.*?)\s*$")
+# A contents line on a front page: "<entry> ....... <page>" (dotted leader).
+CONTENTS_RE = re.compile(r"\S.*?\s?\.{4,}\s*\d+\s*$")
+FRONT_DATE_RE = re.compile(
+    rf"^\s?(?:{'|'.join(WEEKDAYS)}) den (?P<day>\d{{1,2}})\. (?P<month>{'|'.join(MONTHS)}) "
+    r"(?P<year>\d{4})\s*$"
+)
+START_TIME_RE = re.compile(r"^\s?Kl\. (?P<h>\d{1,2})[:.](?P<m>\d{2})\s*$")
 COVER_FIELD_RE = re.compile(r"^ ?(?P<label>Udvalg|Mødedato|Adgang|Bilagsnr): ?(?P<value>.*?)\s*$")
 MOEDEDATO_RE = re.compile(
     r"(?P<day>\d{1,2})\. (?P<month>[a-zæøå]+) (?P<year>\d{4})"
     r"(?: - Kl\. (?P<h>\d{1,2})[:.](?P<m>\d{2}))?"
 )
 FILENAME_END_RE = re.compile(r"[. ](pdf|docx?|xlsx?|pptx?|txt|msg|rtf|jpe?g|png|tiff?)$", re.I)
+# A savings proposal listed in the Bilag row; its form is appended, it is not a file.
+PROPOSAL_REF_RE = re.compile(r"^Besparelsesforslag \d+/\d+\b")
 URL_RE = re.compile(r"^\s*(https?://|www\.)\S*\s*$")
 
 # The form's row labels in print order (§2.5). A label is only recognised when it comes later
@@ -107,6 +117,9 @@ class _Doc:
     lines: list[str]
     used: set[int] = field(default_factory=set)
     unplaced: list[Unplaced] = field(default_factory=list)
+    # Whether the extraction keeps the space after a wrapped word (the old system's does);
+    # without it a missing trailing space says nothing about a broken word.
+    keeps_trailing: bool = True
 
     def use(self, *idxs: int) -> None:
         self.used.update(idxs)
@@ -118,13 +131,18 @@ class _Doc:
 
 def parse_protocol(text: str) -> ParsedMeeting:
     check_is_text(text)
-    doc = _Doc(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    # A form feed starts each page in pdftotext's output; the page-break rules do not need it.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
+    doc = _Doc(text.split("\n"))
+    doc.keeps_trailing = any(line.strip() and line != line.rstrip() for line in doc.lines)
     footers = remove_footers(doc)
     starts = find_item_starts(doc.lines)
     if not starts:
         raise NotAProtocol(
             "ingen dagsordenspunkter med Sagsnr. fundet – det ligner et bilag, ikke en protokol"
         )
+    first_start = starts[0][0] if starts[0][0] is not None else starts[0][1]
+    front_date, front_time = parse_front_page(doc, first_start)
     signature_idx = find_signature_start(doc.lines, starts[-1][1])
     protocol_end = signature_idx if signature_idx is not None else find_appendix_start(doc, starts)
     headers = [doc.lines[h].strip() for h, _ in starts if h is not None]
@@ -148,7 +166,9 @@ def parse_protocol(text: str) -> ParsedMeeting:
 
     committee_name = committee_display_name(headers, footers, items)
     meeting_date = meeting_date_of(committee_name, footers, items)
-    start_time = parse_appendix(doc, appendix_start, items, meeting_date)
+    if front_date is not None and front_date != meeting_date:
+        front_time = None  # a front page of another meeting says nothing about this one
+    start_time = parse_appendix(doc, appendix_start, items, meeting_date) or front_time
     proposals = besparelse.parse_forms(doc.lines, appendix_start)
 
     # Every line of the protocol part (items and signature page) must have been placed.
@@ -201,6 +221,27 @@ def remove_footers(doc: _Doc) -> list[dict]:
         if idx + 1 < len(doc.lines) and doc.lines[idx + 1] == "":
             doc.use(idx + 1)
     return footers
+
+
+def parse_front_page(doc: _Doc, end: int) -> tuple[datetime.date | None, datetime.time | None]:
+    """A front page before item 1 (the seeds have none, §7.1): committee, title, date, "Kl.",
+    participants and a table of contents with dotted leaders. It is recognised by its date
+    line or contents lines; its lines are then placed as a whole (participants and absences
+    are per item, §2.8). Returns the date and start time it shows."""
+    lines = doc.lines[:end]
+    date = time = None
+    recognised = False
+    for raw in lines:
+        if match := FRONT_DATE_RE.match(raw):
+            date = datetime.date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
+            recognised = True
+        elif match := START_TIME_RE.match(raw):
+            time = datetime.time(int(match["h"]), int(match["m"]))
+        elif CONTENTS_RE.match(raw):
+            recognised = True
+    if recognised:
+        doc.use(*range(end))
+    return date, time
 
 
 def find_item_starts(lines: list[str]) -> list[tuple[int | None, int]]:
@@ -302,6 +343,13 @@ def parse_item(doc: _Doc, number_idx: int, end: int, known_names: set[str]) -> P
         sagsnr = SAGSNR_RE.match(doc.lines[idx])["sagsnr"] or None
         doc.use(idx)
         idx += 1
+        if sagsnr is None:
+            # A label alone on its line has its value after a blank line.
+            nxt = next((j for j in range(idx, end) if not is_blank(doc.lines[j])), None)
+            if nxt is not None and (value := SAGSNR_VALUE_RE.match(doc.lines[nxt])):
+                sagsnr = value["sagsnr"]
+                doc.use(*range(idx, nxt + 1))
+                idx = nxt + 1
     item = ParsedItem(
         number=int(match["number"]),
         title=" ".join(part.strip() for part in title_parts),
@@ -309,7 +357,7 @@ def parse_item(doc: _Doc, number_idx: int, end: int, known_names: set[str]) -> P
         punkttype="-",
         line_no=number_idx + 1,
     )
-    idx = parse_sections(doc, item, idx, end)
+    idx = parse_sections(doc, item, idx, end, known_names)
     idx = parse_decisions(doc, item, idx, end, known_names)
     return item
 
@@ -334,7 +382,7 @@ def match_label(lines: list[str], idx: int, labels: tuple[str, ...]) -> tuple[st
     return None
 
 
-def parse_sections(doc: _Doc, item: ParsedItem, idx: int, end: int) -> int:
+def parse_sections(doc: _Doc, item: ParsedItem, idx: int, end: int, known=()) -> int:
     """Read the label rows up to the separator line; returns the index after it."""
     current: str | None = None
     values: dict[str, list[str]] = {}
@@ -350,6 +398,9 @@ def parse_sections(doc: _Doc, item: ParsedItem, idx: int, end: int) -> int:
                 doc.use(idx)  # the rule wrapped: 56 underscores + "_" (§7.8)
                 idx += 1
             break
+        heading_here = current and raw.lstrip().startswith("Beslutning ")
+        if heading_here and read_heading(doc, idx, end, known):
+            break  # no rule line was extracted: the first decision heading ends the rows
         allowed = SECTION_LABELS[SECTION_LABELS.index(current) + 1 :] if current else SECTION_LABELS
         found = match_label(doc.lines, idx, allowed) if not is_blank(raw) else None
         if found and (found[0] != "Supplerende sagsbeskrivelse" or found[1] == ""):
@@ -387,7 +438,10 @@ def parse_attachment_row(lines: list[str], item_number: int) -> list[ParsedAttac
         if is_blank(raw) or URL_RE.match(raw):
             continue
         piece = raw.strip()
-        if pending and (piece[0].islower() or piece[0] == "."):
+        wraps = piece[0].islower() or piece[0] == "."
+        if pending and PROPOSAL_REF_RE.match(pending):
+            wraps = wraps or piece[0] == "("  # "(<udvalg>)" wrapped below the title
+        if pending and wraps:
             pending = f"{pending.rstrip()} {piece}"
         else:
             if pending:
@@ -398,6 +452,7 @@ def parse_attachment_row(lines: list[str], item_number: int) -> list[ParsedAttac
             pending = ""
     if pending:
         names.append(pending.strip())
+    names = [name for name in names if not PROPOSAL_REF_RE.match(name)]
     if names == ["Nej"]:
         return []
     return [ParsedAttachment(f"{item_number}.{seq}", name) for seq, name in enumerate(names, 1)]
@@ -422,8 +477,12 @@ def read_heading(doc: _Doc, idx: int, end: int, known_names: set[str]):
     after_blank = False
     j = idx + 1
     known = [re.sub(r"\s+", "", name).lower() for name in known_names]
+
+    def join(parts: list[str]) -> str:
+        return join_narrow(parts, tuple(known_names), doc.keeps_trailing)
+
     while j < end and len(fragments) <= 7:
-        heading = join_narrow(fragments)
+        heading = join(fragments)
         if HEADING_DATE_RE.match(heading):
             break
         raw = doc.lines[j]
@@ -431,7 +490,7 @@ def read_heading(doc: _Doc, idx: int, end: int, known_names: set[str]):
             after_blank = True
             j += 1
             continue
-        candidate = re.sub(r"\s+", "", join_narrow([*fragments, raw])).lower()
+        candidate = re.sub(r"\s+", "", join([*fragments, raw])).lower()
         continues_name = any(name.startswith(candidate) for name in known)
         page_break = raw.startswith(" ") and not raw.startswith("  ")
         term_or_date = re.match(r"^\s*(\d{4}-\d{4} )?den \d|^\s*\d{2,4}-?\s*$", raw)
@@ -441,7 +500,7 @@ def read_heading(doc: _Doc, idx: int, end: int, known_names: set[str]):
         else:
             interleaved.append(raw)
         j += 1
-    match = HEADING_DATE_RE.match(join_narrow(fragments))
+    match = HEADING_DATE_RE.match(join(fragments))
     if not match:
         return None
     date = datetime.datetime.strptime(match["date"], "%d-%m-%Y").date()
@@ -477,6 +536,10 @@ def parse_decisions(doc: _Doc, item: ParsedItem, idx: int, end: int, known_names
             doc.use(idx)
             item.absent = parse_absent(absent[1])
             idx += 1
+            if not absent[1]:
+                # A label alone on its line: the value follows after a blank line.
+                while idx < end and (is_blank(doc.lines[idx]) or idx in doc.used):
+                    idx += 1
             # Names wrapped onto following lines before the item ends.
             while idx < end and not is_blank(doc.lines[idx]) and idx not in doc.used:
                 item.absent += parse_absent(doc.lines[idx])
@@ -578,14 +641,16 @@ def parse_signatures(doc: _Doc, idx: int) -> tuple[list[str], int]:
     while j < len(doc.lines):
         raw = doc.lines[j]
         text = raw.strip()
-        if is_blank(raw):
+        if is_blank(raw) or j in doc.used:
             j += 1
             continue
+        nxt = next((k for k in range(j + 1, len(doc.lines)) if not is_blank(doc.lines[k])), None)
         if SIGNATURE_LINE_RE.match(raw):
             expect_name = True
         elif text in SIGNATURE_ROLES:
             expect_name = False
-        elif expect_name:
+        elif expect_name or (nxt is not None and doc.lines[nxt].strip() in SIGNATURE_ROLES):
+            # After a rule line, or - where no rule line was extracted - above a role.
             names.append(text)
             expect_name = False
         else:

@@ -22,14 +22,18 @@ def strip_page_break(raw: str) -> str:
     return raw.rstrip()[1:] if raw.startswith(" ") and not raw.startswith("  ") else raw.rstrip()
 
 
-def join_narrow(fragments: list[str]) -> str:
+def join_narrow(
+    fragments: list[str], known: tuple[str, ...] = (), keeps_trailing: bool = True
+) -> str:
     """Join lines of the narrow label column (decision headings, labels).
 
-    The extraction keeps the space after a word when it wraps a line at a word boundary, so a
-    fragment without a trailing space was broken mid-word ("Beskæftigelsesudvalge" + "t") or in
-    a date ("13-05-" + "2015") and is joined without a space. If trailing spaces were lost,
-    a hyphen before a letter ("Erhvervs-" + "og") or a next fragment starting upper-case still
-    gets a space.
+    An extraction that keeps trailing spaces (`keeps_trailing`) keeps the space after a word
+    when it wraps a line at a word boundary, so a fragment without a trailing space was broken
+    mid-word ("Beskæftigelsesudvalge" + "t") or in a date ("13-05-" + "2015") and is joined
+    without a space. Without that information a wrap is a word boundary, unless the line ends
+    in a hyphen before a digit (a term or date). In both cases a hyphen before a letter
+    ("Erhvervs-" + "og"), a next fragment starting upper-case or a digit after a word gets a
+    space, and when exactly one of the two joins continues a `known` name, that one wins.
     """
     out = ""
     trailing = False
@@ -39,12 +43,37 @@ def join_narrow(fragments: list[str]) -> str:
             continue
         if not out:
             out = piece
-        elif trailing or (out.endswith("-") and piece[0].isalpha()) or piece[0].isupper():
-            out = f"{out} {piece}"
+            trailing = raw.rstrip("\n") != raw.rstrip()
+            continue
+        spaced, glued = f"{out} {piece}", out + piece
+        fits = [c for c in (spaced, glued) if any(continues(name, c) for name in known)]
+        if len(fits) == 1:
+            out = fits[0]
+        elif (
+            trailing
+            or (out.endswith("-") and piece[0].isalpha())
+            or piece[0].isupper()
+            or (piece[0].isdigit() and not out.endswith("-"))
+            or (not keeps_trailing and not out.endswith("-"))
+        ):
+            out = spaced
         else:
-            out += piece
+            out = glued
         trailing = raw.rstrip("\n") != raw.rstrip()
     return out
+
+
+def continues(name: str, text: str) -> bool:
+    """True if `text` (a heading without "Beslutning") is a start of `name` or runs past it
+    into " den …"; compared word by word, so a glued word does not count."""
+    if text.startswith(name + " ") or text == name:
+        return True
+    words, name_words = text.split(" "), name.split(" ")
+    if len(words) > len(name_words):
+        return False
+    return words[:-1] == name_words[: len(words) - 1] and name_words[len(words) - 1].startswith(
+        words[-1]
+    )
 
 
 def format_text(lines: list[str]) -> str:
@@ -54,11 +83,19 @@ def format_text(lines: list[str]) -> str:
     whitespace-only line ends a paragraph, except an empty line inside a wrapped sentence (the
     next line starts lower-case and the text so far has no sentence end); a bullet glyph, a
     numbered entry or - for a lost glyph - a leading space after a break or after another list
-    entry starts a list entry; any other leading space is a page break and is dropped.
+    entry starts a list entry; any other leading space is a page break and is dropped. In a
+    cell without any blank line (an extraction that drops the space between paragraphs) a
+    paragraph ends where the next word would have fitted on the line (`ends_paragraph`).
     """
     entries: list[dict] = []  # {"kind": "para"|"item", "prefix": str, "parts": [str]}
     pending_break = False
     break_only_empty = True
+    # Only a cell without any blank line between its text lines can have lost its paragraph
+    # breaks; where blank lines separate paragraphs, a line break is never one.
+    texts = [i for i, raw in enumerate(lines) if raw.strip()]
+    inner_blank = bool(texts) and any(not lines[i].strip() for i in range(texts[0], texts[-1]))
+    width = 0 if inner_blank else line_width(lines)
+    previous = ""
     for raw in lines:
         raw = raw.rstrip()
         if raw.strip() == "":
@@ -85,7 +122,11 @@ def format_text(lines: list[str]) -> str:
         ):
             # A lost bullet glyph: the leading space is all that is left of it.
             entries.append({"kind": "item", "prefix": "- ", "parts": [stripped]})
-        elif current and not pending_break:
+        elif (
+            current
+            and not pending_break
+            and not ends_paragraph(previous, stripped, width, current["kind"] == "item")
+        ):
             current["parts"].append(stripped)
         elif (
             current
@@ -98,6 +139,7 @@ def format_text(lines: list[str]) -> str:
             entries.append({"kind": "para", "prefix": "", "parts": [stripped]})
         pending_break = False
         break_only_empty = True
+        previous = stripped
     out = ""
     previous_kind = None
     for entry in entries:
@@ -110,6 +152,28 @@ def format_text(lines: list[str]) -> str:
             out += "\n\n" + text
         previous_kind = entry["kind"]
     return out
+
+
+def line_width(lines: list[str]) -> int:
+    """The cell's full line length in characters: the longest line, ignoring lines much longer
+    than most (the extraction can glue two lines at a hyphen)."""
+    lengths = sorted(len(raw.strip()) for raw in lines if raw.strip())
+    if not lengths:
+        return 0
+    typical = lengths[int(0.75 * (len(lengths) - 1))]
+    return max(n for n in lengths if n <= 1.25 * typical)
+
+
+def ends_paragraph(line: str, following: str, width: int, in_list: bool = False) -> bool:
+    """A paragraph break that left no blank line (an extraction that drops the space between
+    paragraphs): the next line starts a sentence, and its first word would have fitted on
+    this line, so the line did not wrap; the line ends a sentence, ends a list entry or is
+    short (a heading)."""
+    if not line or not (following[0].isupper() or following[0].isdigit() or following[0] in '”"'):
+        return False
+    if len(line) + 1 + len(following.split()[0]) > width:
+        return False
+    return in_list or line.endswith((*SENTENCE_END, "”", ")")) or len(line) < 0.6 * width
 
 
 def is_page_break_continuation(current: dict, stripped: str, pending_break: bool) -> bool:

@@ -589,6 +589,84 @@ def test_join_narrow_keeps_compound_space_and_mends_broken_words():
     assert join_narrow(["Kultur-", "og", "Fritidsudvalget"]) == "Kultur- og Fritidsudvalget"
 
 
+def test_join_narrow_without_trailing_spaces_uses_known_names_and_word_wraps():
+    # An extraction without trailing spaces: a wrap is a word boundary unless a known name
+    # or a hyphen before a digit says otherwise.
+    lines = ["Erhvervs- og", "Beskæftigelsesudvalget", "2014-2017 den", "12-03-", "2014"]
+    assert join_narrow(lines, (EBU,), keeps_trailing=False) == f"{EBU} den 12-03-2014"
+    assert join_narrow(["Udvalget for teknik", "og miljø den", "01-02-2015"], (), False) == (
+        "Udvalget for teknik og miljø den 01-02-2015"
+    )
+    broken = ["Erhvervs- og Beskæftigelsesudvalge", "t 2014-2017 den 12-03-2014"]
+    assert join_narrow(broken, (EBU,), False) == f"{EBU} den 12-03-2014"
+
+
+def test_labels_alone_on_their_line_signatures_without_rules_and_a_front_page():
+    text = "\n".join(
+        [
+            "Kultur- og Fritidsudvalget 2018-2021",
+            "",
+            "tirsdag den 4. juni 2019",
+            "Kl. 16:00",
+            "",
+            "Indhold",
+            "1. Bemærkninger .......................... 2",
+            "Signeret af .............................. 3",
+            "",
+            "\fKULTUR- OG FRITIDSUDVALGET 2018-2021",
+            "",
+            "1. Bemærkninger",
+            "Sagsnr.:",
+            "",
+            "19/123",
+            "",
+            "Punkttype",
+            "",
+            "Beslutning",
+            "",
+            "Tema",
+            "",
+            "-",
+            "",
+            "Bilag",
+            "",
+            "Nej",
+            "Besparelsesforslag 120/1 Lukning af et bibliotek",
+            "(KFU)",
+            "",
+            "Beslutning Kultur- og",
+            "Fritidsudvalget 2018-",
+            "2021 den 04-06-2019",
+            "",
+            "Godkendt.",
+            "",
+            "Fraværende",
+            "",
+            "Ida Holm og Ole Berg",
+            "",
+            "\fSigneret af:",
+            "",
+            "Lene Dahl",
+            "Formand",
+            "",
+            "Per Moe",
+            "Medlem",
+        ]
+    )
+    meeting = parse_protocol(text)
+    assert meeting.committee_name == "Kultur- og Fritidsudvalget 2018-2021"
+    assert meeting.date == datetime.date(2019, 6, 4)
+    assert meeting.start_time == datetime.time(16, 0)
+    (item,) = meeting.items
+    assert (item.sagsnr, item.punkttype, item.attachments) == ("19/123", "Beslutning", [])
+    assert [(d.committee, d.text) for d in item.decisions] == [
+        ("Kultur- og Fritidsudvalget 2018-2021", "Godkendt.")
+    ]
+    assert item.absent == ["Ida Holm", "Ole Berg"]
+    assert meeting.signatures == ["Lene Dahl", "Per Moe"]
+    assert meeting.unplaced == []
+
+
 def test_footer_of_another_date_inside_a_bullet_list():
     text = snippet("""\
  BØRNEUDVALGET 2022-2025
