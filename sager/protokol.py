@@ -177,8 +177,9 @@ class AfstemningTekst:
 
     @property
     def afsnit(self) -> list[str]:
-        """The vote's paragraphs as the protocol prints them."""
-        lines = [VOTE_INTRO, quoted(self.forslag), self.resultat]
+        """The vote's paragraphs as the protocol prints them. The intro and the motion are one
+        paragraph with a line break between them, as in the old protocols (seed 001 item 4)."""
+        lines = [f"{VOTE_INTRO}\n{quoted(self.forslag)}", self.resultat]
         for navn, tekst in self.mindretal:
             lines += [minority_lead_in(navn), quoted(tekst)]
         return lines

@@ -22,7 +22,7 @@ from sager.legacy.model import (
     ParsedVote,
     Unplaced,
 )
-from sager.legacy.text import format_text, is_blank, join_narrow, strip_page_break
+from sager.legacy.text import PAGE_BREAK, format_text, is_blank, join_narrow, strip_page_break
 
 
 class NotAProtocol(Exception):
@@ -95,6 +95,10 @@ SECTION_LABELS = (
     "Bilag",
 )
 SIGNATURE_ROLES = ("Formand", "Næstformand", "Medlem", "Borgmester", "Viceborgmester")
+# The time of a digital signature, printed below the role: "Underskrevet 14. maj 2015 kl. 09:12".
+SIGNED_AT_RE = re.compile(
+    r"^ ?(Underskrevet|Signeret) \d{1,2}\. [a-zæøå]+ \d{4}( kl\. \d{1,2}[:.]\d{2})?\s*$"
+)
 
 VOTE_INTRO = "Følgende forslag blev sat til afstemning:"
 VOTE_RESULT_RE = re.compile(r"Forslaget (?P<result>\w+)")
@@ -389,6 +393,8 @@ def parse_sections(doc: _Doc, item: ParsedItem, idx: int, end: int, known=()) ->
     while idx < end:
         raw = doc.lines[idx]
         if idx in doc.used:
+            if current and FOOTER_RE.match(raw):
+                values[current].append(PAGE_BREAK)
             idx += 1
             continue
         if SEPARATOR_RE.match(raw):
@@ -519,6 +525,8 @@ def parse_decisions(doc: _Doc, item: ParsedItem, idx: int, end: int, known_names
         if idx in doc.used or is_blank(raw):
             if current and idx not in doc.used:
                 current[2].append(raw)
+            elif current and FOOTER_RE.match(raw):
+                current[2].append(PAGE_BREAK)
             idx += 1
             continue
         heading = read_heading(doc, idx, end, known_names)
@@ -647,7 +655,7 @@ def parse_signatures(doc: _Doc, idx: int) -> tuple[list[str], int]:
         nxt = next((k for k in range(j + 1, len(doc.lines)) if not is_blank(doc.lines[k])), None)
         if SIGNATURE_LINE_RE.match(raw):
             expect_name = True
-        elif text in SIGNATURE_ROLES:
+        elif text in SIGNATURE_ROLES or SIGNED_AT_RE.match(raw):
             expect_name = False
         elif expect_name or (nxt is not None and doc.lines[nxt].strip() in SIGNATURE_ROLES):
             # After a rule line, or - where no rule line was extracted - above a role.

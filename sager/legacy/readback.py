@@ -98,7 +98,10 @@ def _decision_text(beslutning: Beslutning, order: dict[int, int]) -> str:
         paragraphs.append(own)
     afstemning = getattr(beslutning, "afstemning", None)
     if afstemning is not None:
-        paragraphs += protokol.afstemning_tekst(afstemning, order).afsnit
+        # Lines inside a paragraph are joined by a space, as everywhere in the JSON.
+        paragraphs += [
+            " ".join(a.split("\n")) for a in protokol.afstemning_tekst(afstemning, order).afsnit
+        ]
     return "\n\n".join(paragraphs)
 
 

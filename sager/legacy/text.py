@@ -11,6 +11,13 @@ BULLET_RE = re.compile(r"^[•·\-–\ufffdo▪■]\s+(?P<text>\S.*)$")
 # "18. februar 2014." that happens to start a line.
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2})\.\s{2,}(?P<text>\S.*)$")
 SENTENCE_END = (".", "!", "?", ":", ";")
+# Put by the parser in a cell's lines where a page footer was removed: a page break.
+PAGE_BREAK = "\f"
+# A line that ends in a hyphen or slash after a letter or digit was broken there ("koch-" /
+# "udvalget", "bord/" / "stand"): it is joined without a space and keeps the hyphen, unless
+# the next line starts with a conjunction ("Erhvervs-" / "og Beskæftigelse").
+HYPHEN_END_RE = re.compile(r"\w[-/]$")
+SUSPENDED_HYPHEN_NEXT = ("og ", "eller ", "samt ", "og/eller ")
 
 
 def is_blank(raw: str) -> bool:
@@ -90,13 +97,21 @@ def format_text(lines: list[str]) -> str:
     entries: list[dict] = []  # {"kind": "para"|"item", "prefix": str, "parts": [str]}
     pending_break = False
     break_only_empty = True
+    page_break = False
+    marked = lines
+    lines = [raw for raw in lines if raw != PAGE_BREAK]
     # Only a cell without any blank line between its text lines can have lost its paragraph
-    # breaks; where blank lines separate paragraphs, a line break is never one.
+    # breaks; where blank lines separate paragraphs, a line break is never one - except at a
+    # page break, where a paragraph can end without any space after it.
     texts = [i for i, raw in enumerate(lines) if raw.strip()]
     inner_blank = bool(texts) and any(not lines[i].strip() for i in range(texts[0], texts[-1]))
-    width = 0 if inner_blank else line_width(lines)
+    full_width = line_width(lines)
+    width = 0 if inner_blank else full_width
     previous = ""
-    for raw in lines:
+    for raw in marked:
+        if raw == PAGE_BREAK:
+            page_break = True
+            continue
         raw = raw.rstrip()
         if raw.strip() == "":
             if entries:
@@ -125,7 +140,20 @@ def format_text(lines: list[str]) -> str:
         elif (
             current
             and not pending_break
-            and not ends_paragraph(previous, stripped, width, current["kind"] == "item")
+            and HYPHEN_END_RE.search(previous)
+            and stripped[0].isalnum()
+            and not (previous.endswith("-") and stripped.startswith(SUSPENDED_HYPHEN_NEXT))
+        ):
+            current["parts"][-1] += stripped  # a line broken at a hyphen
+        elif (
+            current
+            and not pending_break
+            and not ends_paragraph(
+                previous,
+                stripped,
+                full_width if page_break else width,
+                current["kind"] == "item",
+            )
         ):
             current["parts"].append(stripped)
         elif (
@@ -139,6 +167,7 @@ def format_text(lines: list[str]) -> str:
             entries.append({"kind": "para", "prefix": "", "parts": [stripped]})
         pending_break = False
         break_only_empty = True
+        page_break = False
         previous = stripped
     out = ""
     previous_kind = None

@@ -139,13 +139,13 @@ def test_secretary_records_a_vote_and_a_member_reads_the_protocol(
     expect(decision(nytte).locator(":scope > p")).to_have_text(["Indstilling godkendt."])
     expect(decision(nytte).locator(".afstemning p")).to_have_text(
         [
-            "Følgende forslag blev sat til afstemning:",
-            f"”{FORSLAG}”",
+            f"Følgende forslag blev sat til afstemning: ”{FORSLAG}”",
             "Forslaget godkendt med 3 stemmer for (Nikolaj Bührmann, Erling Petersen og "
             "Gurli Nielsen). Imod stemte 1 medlem (Rasmus Keis Neerbek).",
             "Rasmus Keis Neerbek har ønsket følgende mindretalsudtalelse ført til protokol:",
             f"”{UDTALELSE}”",
-        ]
+        ],
+        use_inner_text=True,  # the <br> between the intro and the motion
     )
     expect(nytte.locator("dt:text-is('Fraværende') + dd")).to_have_text("Agnete Fog")
     expect(nytte).not_to_contain_text(bad)

@@ -55,7 +55,7 @@ def test_seed_001_reads_back_as_in_the_inventory(db):
     assert statement["member"] == "Rasmus Keis Neerbek"
     assert statement["text"].startswith("Enhedslisten kan ikke støtte forvaltningens forslag")
     text = item4["decisions"][1]["text"]
-    assert text.startswith("Følgende forslag blev sat til afstemning:\n\n”Forvaltningens")
+    assert text.startswith("Følgende forslag blev sat til afstemning: ”Forvaltningens")
     assert "Imod stemte 1 medlem (Rasmus Keis Neerbek)." in text
     assert item4["attachments"] == [
         {"number": "4.1", "filename": "Supplerende notat om nytteindsats.pdf", "bilagsnr": None}

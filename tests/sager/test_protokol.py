@@ -188,9 +188,8 @@ def test_protocol_text_of_the_seed_vote(meeting, ebu):
     moede_d = recording.moede_deltagelse(moede)
     (pp,) = recording.attach_protocol(moede, [punkt], moede_d)
     assert pp.beslutninger[-1].afstemning_tekst.afsnit == [
-        "Følgende forslag blev sat til afstemning:",
-        "”Forvaltningens forslag godkendes, idet der foretages en evaluering efter 1 år med "
-        "fokus på effekt, timetal, placering mv.”",
+        "Følgende forslag blev sat til afstemning:\n”Forvaltningens forslag godkendes, idet der "
+        "foretages en evaluering efter 1 år med fokus på effekt, timetal, placering mv.”",
         "Forslaget godkendt med 3 stemmer for (Nikolaj Bührmann, Erling Petersen og Gurli "
         "Nielsen). Imod stemte 1 medlem (Rasmus Keis Neerbek).",
         "Rasmus Keis Neerbek har ønsket følgende mindretalsudtalelse ført til protokol:",
