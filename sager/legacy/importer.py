@@ -196,6 +196,8 @@ class _Skriver:
 
     def run(self) -> Moede:
         self.udvalg = self._udvalg(self.udvalg_navn or self.p.committee_name)
+        # With --committee, the protocol's own name (in its decision headings) means that one.
+        self.udvalg_cache[self.p.committee_name] = self.udvalg
         if Moede.objects.filter(udvalg=self.udvalg, dato=self.p.date).exists():
             raise ImportFejl(
                 f"{self.udvalg} har allerede et møde den {self.p.date:%d-%m-%Y}; "

@@ -175,6 +175,16 @@ def parse_protocol(text: str) -> ParsedMeeting:
     start_time = parse_appendix(doc, appendix_start, items, meeting_date) or front_time
     proposals = besparelse.parse_forms(doc.lines, appendix_start)
 
+    # The footers' weekday and date must agree with the calendar and the meeting (§7.1); a
+    # footer that does not is reported, not trusted.
+    for footer in footers:
+        if footer["weekday"] != WEEKDAYS[footer["date"].weekday()]:
+            doc.reject(footer["line"], f"ugedagen passer ikke med datoen {footer['date']:%d-%m-%Y}")
+        elif footer["name"] == committee_name and footer["date"] != meeting_date:
+            doc.reject(
+                footer["line"], f"sidefodens dato afviger fra mødedatoen {meeting_date:%d-%m-%Y}"
+            )
+
     # Every line of the protocol part (items and signature page) must have been placed.
     for idx in range(0, appendix_start):
         if idx not in doc.used and not is_blank(doc.lines[idx]):
@@ -216,7 +226,9 @@ def remove_footers(doc: _Doc) -> list[dict]:
         if not match:
             continue
         date = datetime.date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
-        footers.append({"name": match["name"].strip(), "date": date, "line": idx})
+        footers.append(
+            {"name": match["name"].strip(), "date": date, "weekday": match["weekday"], "line": idx}
+        )
         doc.use(idx)
         before = idx - 1
         while before >= 0 and doc.lines[before] == "" and idx - before <= 3:

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from budget.models import Besparelsesforslag
-from sager.models import Beslutning, Bilag, Punkt, Referatimport, Sag
+from sager.models import Beslutning, Bilag, Punkt, Punkttype, Referatimport, Sag
 from udvalg.models import Medlemskab, Moede, Person, Udvalg
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -151,3 +151,55 @@ def test_a_missing_path_is_a_clear_error(db):
 
     with pytest.raises(CommandError, match="findes ikke"):
         call_command("import_referat", "/nowhere/x.txt")
+
+
+def test_committee_option_names_the_committee(db):
+    code, data, err = run(seed("003"), "--committee", "Økonomiudvalget 2014-2017", "--json")
+    assert code == 0, err
+    assert data[0]["committee"] == "Økonomiudvalget 2014-2017"
+    assert Udvalg.objects.get().navn == "Økonomiudvalget"  # its decisions are this meeting's
+    own = data[0]["items"][2]["decisions"][-1]
+    assert (own["committee"], own["date"]) == ("Økonomiudvalget 2014-2017", "2015-05-13")
+
+
+def test_an_exported_demo_meeting_that_treats_a_case_again_adds_to_its_history(db, tmp_path):
+    """A later meeting of the demo treats Nytteindsats (14/1175) again; exported as this app's
+    protocol PDF and imported, it joins the case's history instead of making a second case."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    from sager import pdf
+    from sager import services as sager_services
+    from udvalg import services as udvalg_services
+
+    call_command("load_demo", "--force", verbosity=0, stdout=io.StringIO())
+    sag = Sag.objects.get(sagsnr="14/1175")
+    ebu = Udvalg.objects.get(slug="ebu-2014-2017")
+    moede = udvalg_services.moede_create(
+        udvalg=ebu, dato=datetime.date(2015, 6, 10), starttid=datetime.time(7, 30)
+    )
+    punkt = sager_services.punkt_create(
+        moede=moede,
+        titel="Nytteindsats – evaluering",
+        sag=sag,
+        punkttype=Punkttype.BESLUTNING,
+        tema="<p>Evalueringen efter et år foreligger.</p>",
+    )
+    sager_services.beslutning_save(punkt=punkt, tekst="<p>Evalueringen taget til efterretning.</p>")
+    user = get_user_model().objects.get(username="sekretaer")
+    path = tmp_path / "2015-06-10.pdf"
+    path.write_bytes(pdf.render_moede_pdf(moede, user=user))
+    Beslutning.objects.filter(punkt__moede=moede).delete()
+    Punkt.objects.filter(moede=moede).delete()
+    moede.delete()
+    cases = Sag.objects.count()
+
+    code, data, err = run(path, "--json")
+    assert code == 0, err
+    assert Sag.objects.count() == cases
+    dates = sorted(p.moede.dato.isoformat() for p in sag.punkter.all())
+    assert dates == ["2014-03-12", "2015-06-10"]
+    item = next(i for i in data[0]["items"] if i["sagsnr"] == "14/1175")
+    assert [d["date"] for d in item["decisions"]] == ["2014-02-05", "2014-03-12", "2015-06-10"]
+    assert item["decisions"][-1]["text"] == "Evalueringen taget til efterretning."

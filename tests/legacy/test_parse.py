@@ -810,3 +810,17 @@ def test_savings_form_of_another_committee_with_engangs_and_income():
         -320_000,
     )
     assert proposal.uddybende_besparelse == "Halv effekt i 2022."
+
+
+def test_a_footer_whose_weekday_is_wrong_is_reported_not_trusted():
+    text = seed("001").replace(" onsdag den 12. marts 2014 ", " torsdag den 12. marts 2014 ")
+    meeting = parse_protocol(text)
+    assert meeting.date == datetime.date(2014, 3, 12)  # from the decision headings
+    (problem,) = [u for u in meeting.unplaced if "ugedagen" in u.reason]
+    assert "torsdag den 12. marts 2014" in problem.text
+
+
+def test_a_footer_of_another_date_is_reported():
+    text = seed("001").replace(" onsdag den 12. marts 2014 ", " onsdag den 19. marts 2014 ")
+    meeting = parse_protocol(text)
+    assert any("afviger fra mødedatoen 12-03-2014" in u.reason for u in meeting.unplaced)
