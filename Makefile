@@ -17,6 +17,7 @@ install: $(STAMP)
 
 run: export DJANGO_DEBUG ?= 1
 run: install
+	@command -v pdftotext >/dev/null || echo "Bemærk: pdftotext (Debian-pakken poppler-utils) mangler, så import af PDF-referater afvises. .ci/run installerer den."
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo
 	@# The task worker (signed protocol PDFs) runs beside the server and stops with it.

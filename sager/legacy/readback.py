@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from budget.models import Besparelsesforslag
 from sager import protokol, recording
 from sager.models import SEKTIONER, Beslutning, Punkt, PunktFravaer
-from udvalg import danish
 from udvalg.models import Moede
 
 PUNKTTYPE = {"beslutning": "Beslutning", "orientering": "Orientering", "ingen": "-"}
@@ -200,7 +199,6 @@ def moede_json(moede: Moede) -> dict:
     return {
         "committee": moede.udvalg.visningsnavn,
         "date": moede.dato.isoformat(),
-        "weekday": danish.weekday(moede.dato),
         "start_time": moede.starttid.strftime("%H:%M") if moede.starttid else None,
         "items": items,
         "signatures": list(

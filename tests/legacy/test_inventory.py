@@ -103,3 +103,34 @@ def test_every_decision_matches_the_inventory(imported, prefix):
         for d in item["decisions"]
     ]
     assert got == expected
+
+
+def test_attachments_of_003_match_the_inventory(imported):
+    meeting = imported("003")
+    rows = _table(_section("003"), "| No. | File name | Cover block?")
+    expected = [
+        (re.sub(r"\s*\*\*\(inferred\)\*\*", "", number).rstrip("."), name, _bilagsnr(bilagsnr))
+        for number, name, _cover, bilagsnr, *_rest in rows
+    ]
+    got = [
+        (a["number"], a["filename"], a["bilagsnr"])
+        for item in meeting["items"]
+        for a in item["attachments"]
+    ]
+    assert got == expected
+
+
+def test_attachments_of_001_match_the_inventory(imported):
+    meeting = imported("001")
+    rows = _table(_section("001"), "| Item | No. (inferred) | File name (Bilag field)")
+    expected = [
+        (f"{item}.{number.strip('.').split('.')[-1]}", name) for item, number, name, *_ in rows
+    ]
+    got = [(a["number"], a["filename"]) for i in meeting["items"] for a in i["attachments"]]
+    assert got == expected
+    assert all(a["bilagsnr"] is None for i in meeting["items"] for a in i["attachments"])
+
+
+def _bilagsnr(cell: str) -> str | None:
+    match = re.search(r"\d+/\d{2}", cell)
+    return match.group(0) if match else None
