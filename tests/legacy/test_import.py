@@ -11,7 +11,7 @@ from budget.models import Besparelsesforslag
 from sager.models import Beslutning, Bilag, Punkt, Punkttype, Referatimport, Sag
 from udvalg.models import Medlemskab, Moede, Person, Udvalg
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
 
 
 def seed(prefix: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
 INVENTORY = (SEEDS / "INVENTORY.md").read_text()
 COMMITTEES = {"EBU": "Erhvervs- og Beskæftigelsesudvalget 2014-2017"}
 

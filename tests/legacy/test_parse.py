@@ -17,7 +17,7 @@ from sager.legacy.parse import (
 )
 from sager.legacy.text import format_text, join_narrow, normalise_ws
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
 EBU = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
 
 

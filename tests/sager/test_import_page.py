@@ -17,7 +17,7 @@ from tests import factories
 from tests.conftest import login
 from udvalg.models import Moede
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
 TITLER_001 = [
     "Bemærkninger til dagsordenen",
     "Meddelelser",
