@@ -91,42 +91,42 @@ KOLONNER = {
 }
 
 
-class BeloebField(forms.CharField):
-    """A cell of whole kroner typed the Danish way (see budget.beloeb)."""
+class _CelleField(forms.CharField):
+    """A cell of the year table: Danish text in, a number out (see budget.beloeb); an empty
+    cell is None. No max_length validator: it would see the parsed number."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)  # no max_length: its validator would see the parsed int
-        self.widget.attrs.update({"class": "form-input beloeb-input", "maxlength": "40"})
+    parse = staticmethod(parse_beloeb)
+    format = staticmethod(format_kr)
+    css = "form-input beloeb-input"
+    maxlength = "40"
 
-    def prepare_value(self, value):
-        return format_kr(value) if isinstance(value, int) else value
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        try:
-            return parse_beloeb(text)
-        except BeloebFejl as exc:
-            raise ValidationError(f"»{text}« {exc}.", code=exc.code) from exc
-
-
-class AarsvaerkField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"class": "form-input beloeb-input input-width-xs", "maxlength": "10"}
-        )
+        self.widget.attrs.update({"class": self.css, "maxlength": self.maxlength})
 
     def prepare_value(self, value):
-        return value if isinstance(value, str) else format_aarsvaerk(value)
+        return value if value is None or isinstance(value, str) else self.format(value)
 
     def to_python(self, value):
         text = super().to_python(value)
         try:
-            return parse_aarsvaerk(text)
+            return self.parse(text)
         except BeloebFejl as exc:
             raise ValidationError(f"»{text}« {exc}.", code=exc.code) from exc
+
+
+class BeloebField(_CelleField):
+    """Whole kroner: "-1.020.000", "-0,37 mio.", "650 t.kr."."""
+
+
+class AarsvaerkField(_CelleField):
+    """Full-time equivalents: "1,35"."""
+
+    parse = staticmethod(parse_aarsvaerk)
+    format = staticmethod(format_aarsvaerk)
+    css = "form-input beloeb-input input-width-xs"
+    maxlength = "10"
 
 
 class AarForm(forms.Form):

@@ -205,32 +205,37 @@ def _punkt_for_attach(request) -> Punkt:
     return punkt
 
 
-@require_POST
-def forslag_attach(request, slug, noegle):
+def _behandling(request, slug, noegle, *, service, besked):
+    """Attach a proposal to an agenda item or take it off again; refusals become messages."""
     runde = permissions.get_runde_for_user(request.user, slug)
     forslag = permissions.get_forslag_for_user(request.user, runde, noegle)
     punkt = _punkt_for_attach(request)
     try:
-        services.forslag_attach(forslag=forslag, punkt=punkt)
+        service(forslag=forslag, punkt=punkt)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            f"Forslaget er vedlagt punkt {punkt.nummer} på {punkt.moede}.",
-        )
+        messages.success(request, besked(punkt))
     return redirect(forslag)
+
+
+@require_POST
+def forslag_attach(request, slug, noegle):
+    return _behandling(
+        request,
+        slug,
+        noegle,
+        service=services.forslag_attach,
+        besked=lambda p: f"Forslaget er vedlagt punkt {p.nummer} på {p.moede}.",
+    )
 
 
 @require_POST
 def forslag_detach(request, slug, noegle):
-    runde = permissions.get_runde_for_user(request.user, slug)
-    forslag = permissions.get_forslag_for_user(request.user, runde, noegle)
-    punkt = _punkt_for_attach(request)
-    try:
-        services.forslag_detach(forslag=forslag, punkt=punkt)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Forslaget er ikke længere bilag til punkt {punkt.nummer}.")
-    return redirect(forslag)
+    return _behandling(
+        request,
+        slug,
+        noegle,
+        service=services.forslag_detach,
+        besked=lambda p: f"Forslaget er ikke længere bilag til punkt {p.nummer}.",
+    )

@@ -450,27 +450,9 @@ class _Skriver:
                 samlet_maal=0,
             )
             self.r.oprettet["budgetrunder"] += 1
-        punkt = self._forslag_punkt(punkter)
+        by_number = {p.nummer: p for p in punkter}
         for parsed in self.p.budget_proposals:
-            self._et_forslag(runde, parsed, punkt)
-
-    def _forslag_punkt(self, punkter: list[Punkt]) -> Punkt | None:
-        """The item whose attachments carry the forms: the last item with attachments before
-        the forms' cover block (the parser keeps the forms' line numbers)."""
-        first_form = min(f.line_no for f in self.p.budget_proposals)
-        candidates = [
-            (item, punkt)
-            for item, punkt in zip(self.p.items, punkter, strict=True)
-            if item.attachments
-            and "besparelse"
-            in (item.title + " ".join(a.filename for a in item.attachments)).lower()
-        ]
-        if candidates:
-            return candidates[0][1]
-        before = [
-            p for item, p in zip(self.p.items, punkter, strict=True) if item.line_no < first_form
-        ]
-        return before[-1] if before else None
+            self._et_forslag(runde, parsed, by_number.get(parsed.item_number))
 
     def _et_forslag(self, runde: Budgetrunde, parsed: ParsedProposal, punkt: Punkt | None) -> None:
         scenarie = parsed.scenarie or 1

@@ -108,6 +108,7 @@ class ParsedProposal:
     years: dict[int, ParsedYear] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # failed consistency checks
     line_no: int = 0
+    item_number: int | None = None  # the item whose attachment carries the form
 
 
 @dataclass

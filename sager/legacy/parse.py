@@ -19,6 +19,7 @@ from sager.legacy.model import (
     ParsedItem,
     ParsedMeeting,
     ParsedMinorityStatement,
+    ParsedProposal,
     ParsedVote,
     Unplaced,
 )
@@ -63,6 +64,8 @@ HEADING_DATE_RE = re.compile(r"^(?P<committee>.+?) den (?P<date>\d{2}-\d{2}-\d{4
 SIGNATURE_START_RE = re.compile(r"^ ?Signeret af:\s*$")
 SIGNATURE_LINE_RE = re.compile(r"^ ?_{5,}\s*$")
 COVER_RE = re.compile(r"^ ?Bilag: (?P<item>\d+)\.(?P<seq>\d+)\.? (?P<filename>\S.*?)\s*$")
+# What follows belongs to an item: a cover block, or "Bilag til punkt 3: …" before a form.
+ITEM_ANCHOR_RE = re.compile(r"^ ?Bilag(?: til punkt |: )(?P<item>\d+)[.:]")
 # A contents line on a front page: "<entry> ....... <page>" (dotted leader).
 CONTENTS_RE = re.compile(r"\S.*?\s?\.{4,}\s*\d+\s*$")
 FRONT_DATE_RE = re.compile(
@@ -174,6 +177,7 @@ def parse_protocol(text: str) -> ParsedMeeting:
         front_time = None  # a front page of another meeting says nothing about this one
     start_time = parse_appendix(doc, appendix_start, items, meeting_date) or front_time
     proposals = besparelse.parse_forms(doc.lines, appendix_start)
+    assign_forms_to_items(doc, appendix_start, proposals)
 
     # The footers' weekday and date must agree with the calendar and the meeting (§7.1); a
     # footer that does not is reported, not trusted.
@@ -678,6 +682,19 @@ def parse_signatures(doc: _Doc, idx: int) -> tuple[list[str], int]:
         doc.use(j)
         j += 1
     return names, j
+
+
+def assign_forms_to_items(doc: _Doc, start: int, proposals: list[ParsedProposal]) -> None:
+    """A savings form belongs to the item of the last attachment anchor above it (§2.9): the
+    form is the content of that attachment (old system) or follows "Bilag til punkt N:"."""
+    anchors = [
+        (idx + 1, int(match["item"]))
+        for idx in range(start, len(doc.lines))
+        if (match := ITEM_ANCHOR_RE.match(doc.lines[idx]))
+    ]
+    for proposal in proposals:
+        above = [item for line_no, item in anchors if line_no < proposal.line_no]
+        proposal.item_number = above[-1] if above else None
 
 
 def parse_appendix(

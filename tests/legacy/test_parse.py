@@ -824,3 +824,8 @@ def test_a_footer_of_another_date_is_reported():
     text = seed("001").replace(" onsdag den 12. marts 2014 ", " onsdag den 19. marts 2014 ")
     meeting = parse_protocol(text)
     assert any("afviger fra mødedatoen 12-03-2014" in u.reason for u in meeting.unplaced)
+
+
+def test_savings_forms_belong_to_the_item_whose_attachment_carries_them():
+    meeting = parse_protocol(seed("003"))
+    assert [p.item_number for p in meeting.budget_proposals] == [3, 3, 3, 3]
