@@ -1,17 +1,23 @@
-"""Multi-step writes on cases, agenda items and attachments."""
+"""Multi-step writes on cases, agenda items, attachments and import runs."""
+
+import shutil
+import uuid
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from sager import files, protokol, recording, richtext
+from sager import files, protokol, recording, richtext, tasks
 from sager.models import (
     SEKTIONER,
     Adgang,
     Afstemning,
     Beslutning,
     Bilag,
+    Importkoersel,
+    Importstatus,
     Mindretalsudtalelse,
     Punkt,
     PunktFravaer,
@@ -493,3 +499,27 @@ def fremmoede_save(
                 status=FremmoedeStatus.TIL_STEDE,
                 stedfortraeder_for=_person(person_id),
             )
+
+
+@transaction.atomic
+def importkoersel_create(*, user, filer: list, udvalg_navn: str) -> Importkoersel:
+    """Stream the uploads to MEDIA_ROOT/import/<uuid>/ under generated names (the original
+    name is only kept as data) and record the run, ready for preview."""
+    tasks.slet_forladte()
+    mappe = uuid.uuid4().hex
+    folder = tasks.import_rod() / mappe
+    folder.mkdir(parents=True)
+    stored = []
+    try:
+        for n, upload in enumerate(filer, start=1):
+            name = f"{n:02d}{PurePath(upload.name).suffix.lower()}"
+            with open(folder / name, "wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            stored.append({"navn": upload.name[:255], "sti": f"{tasks.IMPORT_DIR}/{mappe}/{name}"})
+        return Importkoersel.objects.create(
+            oprettet_af=user, udvalg_navn=udvalg_navn, filer=stored, status=Importstatus.KLAR
+        )
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise

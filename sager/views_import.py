@@ -2,10 +2,7 @@
 confirms; a background task (sager.tasks.importer_filer) then imports them one by one."""
 
 import hashlib
-import shutil
-import uuid
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from sager import forms_import, tasks
+from sager import forms_import, services, tasks
 from sager.legacy import importer, kilde
 from sager.legacy.model import ParsedMeeting, Unplaced
 from sager.legacy.parse import NotAProtocol, parse_protocol
@@ -37,29 +34,6 @@ def _require_sekretaer(user) -> None:
 
 
 # --- storing the upload -------------------------------------------------------------------------
-
-
-def _koersel_create(*, user, filer: list, udvalg_navn: str) -> Importkoersel:
-    """Stream the uploads to MEDIA_ROOT/import/<uuid>/ under generated names (the original
-    name is only kept as data) and record the run, ready for preview."""
-    tasks.slet_forladte()
-    mappe = uuid.uuid4().hex
-    folder = tasks.import_rod() / mappe
-    folder.mkdir(parents=True)
-    stored = []
-    try:
-        for n, upload in enumerate(filer, start=1):
-            name = f"{n:02d}{PurePath(upload.name).suffix.lower()}"
-            with open(folder / name, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            stored.append({"navn": upload.name[:255], "sti": f"{tasks.IMPORT_DIR}/{mappe}/{name}"})
-        return Importkoersel.objects.create(
-            oprettet_af=user, udvalg_navn=udvalg_navn, filer=stored, status=Importstatus.KLAR
-        )
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
 
 
 # --- preview ------------------------------------------------------------------------------------
@@ -130,7 +104,7 @@ def import_create(request: HttpRequest) -> HttpResponse:
         oversized=oversized_fields(request),
     )
     if posted and form.is_valid():
-        koersel = _koersel_create(
+        koersel = services.importkoersel_create(
             user=request.user,
             filer=form.cleaned_data["filer"],
             udvalg_navn=form.cleaned_data["udvalg_navn"],
