@@ -1,5 +1,5 @@
 """Exports of a budget round: the overview ("Samlet oversigt over besparelser", DOMAIN §5.4) and
-the catalogue of proposals as CSV and XLSX for Excel, and the catalogue as a PDF.
+the catalogue of proposals as CSV and XLSX for Excel (the catalogue PDF: budget.katalog_pdf).
 
 Every export is built from one ``budget.oversigt.Oversigt``, the same figures as the web pages,
 and runs no query of its own (the proposals come from ``ForslagQuerySet.for_list``). Amounts are
@@ -13,18 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from sager.pdf import html_to_pdf
-
-from .beloeb import format_kr
-from .models import Aarstal, Besparelsesforslag, Ramme
-from .oversigt import Maalopfyldelse, Oversigt, Tal
+from budget.beloeb import format_kr
+from budget.oversigt import Celler, Maalopfyldelse, Oversigt, Tal, forslag_aarstal
 
 Celle = str | int | Decimal | None
 
@@ -85,47 +81,6 @@ class Tabel:
     beloeb: set[int] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class Celler:
-    """One year's amounts in a row; None is an empty cell."""
-
-    engangs: int | None = None
-    service: int | None = None
-    overfoersel: int | None = None
-    indtaegter: int | None = None
-    netto: int | None = None
-
-    @classmethod
-    def fra_aarstal(cls, row: Aarstal | None) -> "Celler":
-        if row is None:
-            return cls()
-        return cls(
-            engangs=row.engangs,
-            service=row.udgifter_service,
-            overfoersel=row.udgifter_overfoersel,
-            indtaegter=row.indtaegter,
-            netto=row.netto,
-        )
-
-    @classmethod
-    def fra_tal(cls, tal: Tal) -> "Celler":
-        return cls(
-            engangs=tal.engangs,
-            service=tal.service,
-            overfoersel=tal.overfoersel,
-            indtaegter=tal.indtaegter,
-            netto=tal.netto,
-        )
-
-    def som_liste(self) -> list[int | None]:
-        return [self.engangs, self.service, self.overfoersel, self.indtaegter, self.netto]
-
-
-def _aarstal(forslag: Besparelsesforslag, aarene: list[int]) -> dict[int, Aarstal]:
-    """The proposal's year rows within the round (prefetched by for_list, as byg_oversigt uses)."""
-    return {row.aar: row for row in forslag.aarstal.all() if row.aar in aarene}
-
-
 # --- the tables --------------------------------------------------------------------------------
 
 
@@ -162,7 +117,7 @@ def oversigt_tabel(oversigt: Oversigt) -> Tabel:
         fork = blok.udvalg.forkortelse
         for linje in blok.linjer:
             forslag = linje.forslag
-            rows = _aarstal(forslag, aarene)
+            rows = forslag_aarstal(forslag, aarene)
             row: list[Celle] = [
                 fork,
                 forslag.nummer,
@@ -202,7 +157,7 @@ def katalog_tabel(oversigt: Oversigt) -> Tabel:
     aarsvaerk: dict[int, Decimal | None] = dict.fromkeys(aarene)
     for linje in oversigt.linjer:
         forslag = linje.forslag
-        rows = _aarstal(forslag, aarene)
+        rows = forslag_aarstal(forslag, aarene)
         row: list[Celle] = [
             forslag.afdeling_nr,
             forslag.forslag_nr,
@@ -342,195 +297,3 @@ def xlsx_bytes(tabel: Tabel) -> bytes:
 
 def xlsx_response(tabel: Tabel, filename: str) -> HttpResponse:
     return _download(xlsx_bytes(tabel), XLSX_TYPE, filename)
-
-
-# --- PDF ---------------------------------------------------------------------------------------
-
-# The overview pages are A4 landscape (static/pdf/budget.css). A table shows a run of years, as
-# many as fit beside the number and title columns, so a ten-year round or very large amounts are
-# split over several tables instead of running off the page. The widths are estimated from the
-# font's advances (IBM Plex Sans Bold, in em; digits are tabular) at the table's 7pt, and the
-# narrowest a column can be is its 6.5pt header word.
-_SIDE_MM = 297 - 2 * 10
-_LABEL_MM = 45
-_BELOEB_PT = 7
-_PADDING_MM = 1.3 + 0.45  # cell padding and the rules
-_EM = {".": 0.31, "-": 0.41}
-_KOLONNER = {"engangs": 9.0, "service": 7.9, "overfoersel": 11.2, "netto": 4.4}  # header, mm
-
-
-@dataclass
-class _Raekke:
-    """A row of an overview table: the proposal (or committee) and its cells per year."""
-
-    nummer: str
-    titel: str
-    celler: list[Celler]
-
-
-@dataclass
-class _MaalRaekke:
-    """A target row: per year the amount in the I alt column and, for a gap, whether the target
-    is met ("opfyldt"/"ikke opfyldt")."""
-
-    titel: str
-    celler: list[tuple[int, str]]
-
-
-@dataclass
-class _Afsnit:
-    """One overview table: a run of years."""
-
-    aarene: list[int]
-    linjer: list[_Raekke]
-    i_alt: _Raekke
-    maal: list[_MaalRaekke]
-
-
-@dataclass
-class _Sektion:
-    overskrift: str
-    ramme: Ramme | None
-    afsnit: list[_Afsnit]
-    samlet: bool = False
-
-
-@dataclass
-class _Data:
-    """A table's content before it is split into runs of years."""
-
-    linjer: list[tuple[str, str, dict[int, Celler]]]
-    i_alt: dict[int, Celler]
-    maal: list[tuple[str, dict[int, tuple[int, str]]]]
-
-    def afsnit(self, grupper: list[list[int]]) -> list[_Afsnit]:
-        return [
-            _Afsnit(
-                aarene=aarene,
-                linjer=[
-                    _Raekke(nummer, titel, [celler.get(aar, Celler()) for aar in aarene])
-                    for nummer, titel, celler in self.linjer
-                ],
-                i_alt=_Raekke("", "I alt", [self.i_alt[aar] for aar in aarene]),
-                maal=[
-                    _MaalRaekke(titel, [cells[aar] for aar in aarene]) for titel, cells in self.maal
-                ],
-            )
-            for aarene in grupper
-        ]
-
-
-def _tekst_mm(value: int | None) -> float:
-    if value is None:
-        return 0
-    em = sum(_EM.get(char, 0.6) for char in format_kr(value))
-    return em * _BELOEB_PT * 25.4 / 72
-
-
-def _aar_mm(aarene: list[int], tabeller: list[_Data]) -> dict[int, float]:
-    """The width of each year's four columns, wide enough for every table's amounts."""
-    widths = {(aar, kolonne): mm for aar in aarene for kolonne, mm in _KOLONNER.items()}
-    for data in tabeller:
-        rows = [celler for _, _, celler in data.linjer] + [data.i_alt]
-        for celler in rows:
-            for aar, c in celler.items():
-                for kolonne in _KOLONNER:
-                    key = (aar, kolonne)
-                    widths[key] = max(widths[key], _tekst_mm(getattr(c, kolonne)))
-        for _, cells in data.maal:
-            for aar, (beloeb, _) in cells.items():
-                widths[aar, "netto"] = max(widths[aar, "netto"], _tekst_mm(beloeb))
-    return {aar: sum(widths[aar, k] + _PADDING_MM for k in _KOLONNER) for aar in aarene}
-
-
-def _aar_grupper(aarene: list[int], aar_mm: dict[int, float]) -> list[list[int]]:
-    """The years in as few runs of even length as fit the landscape page."""
-    plads = _SIDE_MM - _LABEL_MM
-    for antal in range(1, len(aarene) + 1):
-        size, extra = divmod(len(aarene), antal)
-        grupper, start = [], 0
-        for index in range(antal):
-            end = start + size + (1 if index < extra else 0)
-            grupper.append(aarene[start:end])
-            start = end
-        if all(sum(aar_mm[aar] for aar in gruppe) <= plads for gruppe in grupper):
-            return grupper
-    return [[aar] for aar in aarene] or [[]]
-
-
-def _maal_raekker(
-    maal: int, netto: dict[int, Maalopfyldelse], service: dict[int, Maalopfyldelse] | None
-) -> list[tuple[str, dict[int, tuple[int, str]]]]:
-    def status(m: Maalopfyldelse) -> tuple[int, str]:
-        return m.forskel, "opfyldt" if m.opfyldt else "ikke opfyldt"
-
-    rows = [
-        ("Besparelsesmål", dict.fromkeys(netto, (-maal, ""))),
-        ("Forskel netto", {aar: status(m) for aar, m in netto.items()}),
-    ]
-    if service is not None:
-        rows.append(("Forskel kun service", {aar: status(m) for aar, m in service.items()}))
-    return rows
-
-
-def _sektioner(oversigt: Oversigt) -> list[_Sektion]:
-    """The overview's tables: one per committee, then all committees against the round's
-    target; every table split into the same runs of years."""
-    aarene = oversigt.aarene
-
-    def totals(tal: dict[int, Tal]) -> dict[int, Celler]:
-        return {aar: Celler.fra_tal(tal[aar]) for aar in aarene}
-
-    tabeller = []
-    for blok in oversigt.blokke:
-        linjer = [
-            (
-                linje.forslag.nummer,
-                linje.forslag.titel,
-                {
-                    aar: Celler.fra_aarstal(row)
-                    for aar, row in _aarstal(linje.forslag, aarene).items()
-                },
-            )
-            for linje in blok.linjer
-        ]
-        maal = []
-        if blok.ramme is not None:
-            maal = _maal_raekker(blok.ramme.besparelsesmaal, blok.maal_netto, blok.maal_service)
-        tabeller.append(_Data(linjer=linjer, i_alt=totals(blok.i_alt), maal=maal))
-    samlet = _Data(
-        linjer=[
-            (blok.udvalg.forkortelse, blok.udvalg.navn, totals(blok.i_alt))
-            for blok in oversigt.blokke
-        ],
-        i_alt=totals(oversigt.i_alt),
-        maal=_maal_raekker(oversigt.runde.samlet_maal, oversigt.samlet_maal, None),
-    )
-    grupper = _aar_grupper(aarene, _aar_mm(aarene, [*tabeller, samlet]))
-    sektioner = [
-        _Sektion(
-            overskrift=f"{blok.udvalg.navn} ({blok.udvalg.forkortelse})",
-            ramme=blok.ramme,
-            afsnit=data.afsnit(grupper),
-        )
-        for blok, data in zip(oversigt.blokke, tabeller, strict=True)
-    ]
-    sektioner.append(
-        _Sektion(overskrift="Alle udvalg", ramme=None, afsnit=samlet.afsnit(grupper), samlet=True)
-    )
-    return sektioner
-
-
-def katalog_pdf(oversigt: Oversigt) -> bytes:
-    """The catalogue: a title page with contents, the overview per committee and for all of
-    them (landscape), then every proposal's form, each starting on a new page."""
-    html = render_to_string(
-        "pdf/budget_katalog.html",
-        {
-            "runde": oversigt.runde,
-            "oversigt": oversigt,
-            "sektioner": _sektioner(oversigt),
-            "linjer": oversigt.linjer,
-        },
-    )
-    return html_to_pdf(html)

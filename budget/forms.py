@@ -183,13 +183,13 @@ class AarForm(forms.Form):
         """The net of a valid row, as the database will compute it; None if it has errors."""
         if not self.is_valid() or all(self.cleaned_data.get(n) is None for n in AARSTAL_BELOEB):
             return None
-        return Aarstal.beregn_netto(**{n: self.cleaned_data.get(n) for n in AARSTAL_BELOEB})
+        return Aarstal.compute_netto(**{n: self.cleaned_data.get(n) for n in AARSTAL_BELOEB})
 
     @property
     def initial_netto(self) -> int | None:
         if all(self.initial.get(n) is None for n in AARSTAL_BELOEB):
             return None
-        return Aarstal.beregn_netto(**{n: self.initial.get(n) for n in AARSTAL_BELOEB})
+        return Aarstal.compute_netto(**{n: self.initial.get(n) for n in AARSTAL_BELOEB})
 
     def raekke(self) -> AarRaekke | None:
         data = self.cleaned_data

@@ -317,7 +317,7 @@ class Aarstal(models.Model):
         return (self.udgifter_service or 0) + (self.udgifter_overfoersel or 0)
 
     @classmethod
-    def beregn_netto(cls, **parts) -> int:
+    def compute_netto(cls, **parts) -> int:
         """The net before the row is saved (the form's preview): the same sum as the column."""
         return sum(parts.get(name) or 0 for name in AARSTAL_BELOEB)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from .models import Aarstal, Besparelsesforslag, Budgetrunde, Ramme
+from budget.models import Aarstal, Besparelsesforslag, Budgetrunde, Ramme
 
 
 @dataclass
@@ -169,7 +169,7 @@ class Oversigt:
         }
 
 
-def byg_oversigt(
+def oversigt_build(
     runde: Budgetrunde,
     forslag: Iterable[Besparelsesforslag],
     rammer: Iterable[Ramme] = (),
@@ -192,3 +192,45 @@ def byg_oversigt(
             blokke[ramme.udvalg_id] = UdvalgBlok(udvalg=ramme.udvalg, ramme=ramme, aarene=aarene)
     ordered = sorted(blokke.values(), key=lambda b: b.udvalg.navn)
     return Oversigt(runde=runde, aarene=aarene, blokke=ordered)
+
+
+@dataclass(frozen=True)
+class Celler:
+    """One year's amounts in a row; None is an empty cell."""
+
+    engangs: int | None = None
+    service: int | None = None
+    overfoersel: int | None = None
+    indtaegter: int | None = None
+    netto: int | None = None
+
+    @classmethod
+    def fra_aarstal(cls, row: Aarstal | None) -> "Celler":
+        if row is None:
+            return cls()
+        return cls(
+            engangs=row.engangs,
+            service=row.udgifter_service,
+            overfoersel=row.udgifter_overfoersel,
+            indtaegter=row.indtaegter,
+            netto=row.netto,
+        )
+
+    @classmethod
+    def fra_tal(cls, tal: Tal) -> "Celler":
+        return cls(
+            engangs=tal.engangs,
+            service=tal.service,
+            overfoersel=tal.overfoersel,
+            indtaegter=tal.indtaegter,
+            netto=tal.netto,
+        )
+
+    def som_liste(self) -> list[int | None]:
+        return [self.engangs, self.service, self.overfoersel, self.indtaegter, self.netto]
+
+
+def forslag_aarstal(forslag: Besparelsesforslag, aarene: list[int]) -> dict[int, Aarstal]:
+    """The proposal's year rows within the round (prefetched by for_list, as oversigt_build
+    uses)."""
+    return {row.aar: row for row in forslag.aarstal.all() if row.aar in aarene}

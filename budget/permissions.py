@@ -5,13 +5,14 @@ round; what they find in it is scoped by ``ForslagQuerySet.visible_to``. Only a 
 secretaries write its proposals.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from budget.models import Besparelsesforslag, Budgetrunde, Ramme
+from sager.models import Punkt
 from udvalg import permissions
-from udvalg.models import Udvalg
-
-from .models import Besparelsesforslag, Budgetrunde, Ramme
+from udvalg.models import MoedeStatus, Udvalg
 
 
 def can_view_budget(user) -> bool:
@@ -27,9 +28,13 @@ def sees_all(user) -> bool:
     return user.is_superuser or user.has_perm("budget.view_alle_forslag")
 
 
-def get_runde_for_user(user, slug: str) -> Budgetrunde:
+def require_budget_access(user) -> None:
     if not can_view_budget(user):
         raise Http404
+
+
+def get_runde_for_user(user, slug: str) -> Budgetrunde:
+    require_budget_access(user)
     return get_object_or_404(Budgetrunde, slug=slug)
 
 
@@ -68,3 +73,54 @@ def get_forslag_for_user(user, runde: Budgetrunde, noegle: str) -> Besparelsesfo
         forslag_nr=forslag,
         scenarie_nr=scenarie,
     )
+
+
+def get_forslag_for_editing(user, runde: Budgetrunde, noegle: str) -> Besparelsesforslag:
+    forslag = get_forslag_for_user(user, runde, noegle)
+    if not can_edit_forslag(user, forslag):
+        raise PermissionDenied("Kun udvalgets sekretær kan rette forslaget.")
+    return forslag
+
+
+def require_forslag_creator(user) -> None:
+    if not udvalg_editable_by(user).exists():
+        raise PermissionDenied("Kun en udvalgssekretær kan oprette besparelsesforslag.")
+
+
+def behandlinger_for_user(user, forslag: Besparelsesforslag) -> list[Punkt]:
+    """The agenda items that treated the proposal, those the user may read, oldest first."""
+    return list(
+        Punkt.objects.visible_to(user)
+        .filter(besparelsesforslag=forslag)
+        .select_related("moede__udvalg", "beslutning")
+        .order_by("moede__dato", "nummer")
+    )
+
+
+def punkter_attachable_by(user, forslag: Besparelsesforslag) -> list[Punkt]:
+    """Items of meetings the user edits that are not yet signed, newest meetings first."""
+    if not permissions.is_any_sekretaer(user):
+        return []
+    qs = Punkt.objects.filter(
+        moede__status__in=[MoedeStatus.KLADDE, MoedeStatus.FRIGIVET, MoedeStatus.AFHOLDT]
+    ).exclude(pk__in=forslag.punkter.values("pk"))
+    if not user.is_superuser:
+        qs = qs.filter(moede__udvalg__in=permissions.roller(user).sekretaer)
+    return list(qs.select_related("moede__udvalg").order_by("-moede__dato", "nummer")[:200])
+
+
+def can_detach(user, forslag: Besparelsesforslag, punkt: Punkt) -> bool:
+    """A proposal comes off an item as long as the item's meeting can still be edited."""
+    return permissions.can_edit_moede(user, punkt.moede)
+
+
+def get_punkt_for_attaching(user, pk: str) -> Punkt:
+    """The item named in the attach/detach form: the secretary of its committee only."""
+    try:
+        pk = int(pk)
+    except ValueError:
+        raise Http404 from None
+    punkt = get_object_or_404(Punkt.objects.select_related("moede__udvalg"), pk=pk)
+    if not permissions.is_sekretaer(user, punkt.moede.udvalg):
+        raise PermissionDenied("Kun udvalgets sekretær kan vedlægge forslag til punktet.")
+    return punkt

@@ -1,24 +1,18 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sager import pdf
-from sager.models import Punkt
-from udvalg import permissions as udvalg_permissions
-from udvalg.models import MoedeStatus
-
-from . import eksport, forms, permissions, services
-from .filters import ForslagFilter
-from .models import Besparelsesforslag, Budgetrunde
-from .oversigt import byg_oversigt
+from budget import eksport, forms, permissions, services
+from budget.filters import ForslagFilter
+from budget.katalog_pdf import katalog_pdf as render_katalog_pdf
+from budget.models import Besparelsesforslag, Budgetrunde
+from budget.oversigt import oversigt_build
+from kerne.pdf import http_response
 
 
 def runde_list(request):
-    if not permissions.can_view_budget(request.user):
-        raise Http404
+    permissions.require_budget_access(request.user)
     return render(request, "budget/runde_list.html", {"runder": Budgetrunde.objects.all()})
 
 
@@ -34,7 +28,7 @@ def _oversigt(request, runde):
     rammer = permissions.rammer_for_user(request.user, runde)
     if filterset.is_bound and filterset.is_valid() and filterset.form.cleaned_data.get("udvalg"):
         rammer = rammer.filter(udvalg=filterset.form.cleaned_data["udvalg"])
-    return filterset, byg_oversigt(runde, list(qs), list(rammer))
+    return filterset, oversigt_build(runde, list(qs), list(rammer))
 
 
 def _context(request, runde, filterset, oversigt, **extra):
@@ -51,7 +45,7 @@ def _context(request, runde, filterset, oversigt, **extra):
 def katalog(request, slug):
     runde = permissions.get_runde_for_user(request.user, slug)
     filterset, qs = _filtered(request, runde)
-    oversigt = byg_oversigt(runde, list(qs))
+    oversigt = oversigt_build(runde, list(qs))
     return render(request, "budget/katalog.html", _context(request, runde, filterset, oversigt))
 
 
@@ -66,7 +60,7 @@ def _export(request, slug, *, tabel, fmt):
     _, data = _oversigt(request, runde)
     name = f"{'oversigt' if tabel == 'oversigt' else 'katalog'}-{runde.slug}"
     if fmt == "pdf":
-        return pdf.http_response(eksport.katalog_pdf(data), f"{name}.pdf")
+        return http_response(render_katalog_pdf(data), f"{name}.pdf")
     table = eksport.oversigt_tabel(data) if tabel == "oversigt" else eksport.katalog_tabel(data)
     if fmt == "csv":
         return eksport.csv_response(table, f"{name}.csv")
@@ -93,28 +87,10 @@ def katalog_pdf(request, slug):
     return _export(request, slug, tabel="katalog", fmt="pdf")
 
 
-def _attachable_punkter(user, forslag):
-    """Items of meetings the user edits that are not yet signed, newest meetings first."""
-    udvalg_ids = None if user.is_superuser else udvalg_permissions.roller(user).sekretaer
-    qs = Punkt.objects.filter(
-        moede__status__in=[MoedeStatus.KLADDE, MoedeStatus.FRIGIVET, MoedeStatus.AFHOLDT]
-    ).exclude(pk__in=forslag.punkter.values("pk"))
-    if udvalg_ids is not None:
-        qs = qs.filter(moede__udvalg__in=udvalg_ids)
-    return qs.select_related("moede__udvalg").order_by("-moede__dato", "nummer")[:200]
-
-
 def forslag_detail(request, slug, noegle):
     runde = permissions.get_runde_for_user(request.user, slug)
     forslag = permissions.get_forslag_for_user(request.user, runde, noegle)
-    behandlinger = list(
-        Punkt.objects.visible_to(request.user)
-        .filter(besparelsesforslag=forslag)
-        .select_related("moede__udvalg", "beslutning")
-        .order_by("moede__dato", "nummer")
-    )
-    kan_redigere = permissions.can_edit_forslag(request.user, forslag)
-    can_attach = udvalg_permissions.is_any_sekretaer(request.user)
+    behandlinger = permissions.behandlinger_for_user(request.user, forslag)
     return render(
         request,
         "budget/forslag_detail.html",
@@ -122,12 +98,10 @@ def forslag_detail(request, slug, noegle):
             "runde": runde,
             "forslag": forslag,
             "behandlinger": behandlinger,
-            "kan_redigere": kan_redigere,
-            "punkt_valg": _attachable_punkter(request.user, forslag) if can_attach else [],
+            "kan_redigere": permissions.can_edit_forslag(request.user, forslag),
+            "punkt_valg": permissions.punkter_attachable_by(request.user, forslag),
             "kan_fjerne": {
-                p.pk
-                for p in behandlinger
-                if udvalg_permissions.can_edit_moede(request.user, p.moede)
+                p.pk for p in behandlinger if permissions.can_detach(request.user, forslag, p)
             },
         },
     )
@@ -144,10 +118,9 @@ def _forslag_edit(request, runde, forslag):
         valid = form.is_valid() & aar.is_valid()  # both, so every cell gets its message
         if valid and not beregn:
             try:
-                with transaction.atomic():
-                    saved = services.forslag_save(
-                        forslag=form.save(commit=False), aar=aar.raekker(), user=request.user
-                    )
+                saved = services.forslag_save(
+                    forslag=form.save(commit=False), aar=aar.raekker(), user=request.user
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -181,35 +154,21 @@ def _forslag_edit(request, runde, forslag):
 
 def forslag_create(request, slug):
     runde = permissions.get_runde_for_user(request.user, slug)
-    if not permissions.udvalg_editable_by(request.user).exists():
-        raise PermissionDenied
+    permissions.require_forslag_creator(request.user)
     return _forslag_edit(request, runde, Besparelsesforslag(runde=runde))
 
 
 def forslag_update(request, slug, noegle):
     runde = permissions.get_runde_for_user(request.user, slug)
-    forslag = permissions.get_forslag_for_user(request.user, runde, noegle)
-    if not permissions.can_edit_forslag(request.user, forslag):
-        raise PermissionDenied
+    forslag = permissions.get_forslag_for_editing(request.user, runde, noegle)
     return _forslag_edit(request, runde, forslag)
-
-
-def _punkt_for_attach(request) -> Punkt:
-    try:
-        pk = int(request.POST.get("punkt", ""))
-    except ValueError:
-        raise Http404 from None
-    punkt = get_object_or_404(Punkt.objects.select_related("moede__udvalg"), pk=pk)
-    if not udvalg_permissions.is_sekretaer(request.user, punkt.moede.udvalg):
-        raise PermissionDenied
-    return punkt
 
 
 def _behandling(request, slug, noegle, *, service, besked):
     """Attach a proposal to an agenda item or take it off again; refusals become messages."""
     runde = permissions.get_runde_for_user(request.user, slug)
     forslag = permissions.get_forslag_for_user(request.user, runde, noegle)
-    punkt = _punkt_for_attach(request)
+    punkt = permissions.get_punkt_for_attaching(request.user, request.POST.get("punkt", ""))
     try:
         service(forslag=forslag, punkt=punkt)
     except ValidationError as exc:

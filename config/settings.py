@@ -37,9 +37,13 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # The project's apps, bottom layer first (see README "Architecture").
+    "kerne",
     "udvalg",
     "sager",
     "budget",
+    "protokol",
+    "referatimport",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["udvalg.templatetags.protokol"],
+            "builtins": ["kerne.templatetags.dansk", "budget.templatetags.beloeb"],
         },
     },
 ]
@@ -111,10 +115,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"
 LOGOUT_REDIRECT_URL = "login"
 
-# Uploads: the limit is enforced while the body streams in (udvalg.uploads), not after.
+# Uploads: the limit is enforced while the body streams in (kerne.uploads), not after.
 PROTOKOL_MAX_UPLOAD_BYTES = int(float(os.environ.get("PROTOKOL_MAX_UPLOAD_MB", "50")) * 1024 * 1024)
 FILE_UPLOAD_HANDLERS = [
-    "udvalg.uploads.SizeLimitUploadHandler",
+    "kerne.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
@@ -126,7 +130,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PROTOKOL_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PROTOKOL_AXES_COOLOFF_MIN", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "udvalg.views.account_locked"
+AXES_LOCKOUT_CALLABLE = "kerne.views.account_locked"
 AXES_VERBOSE = False
 # Locking by account, not IP, is deliberate (shared municipal NAT); see AXES_LOCKOUT_PARAMETERS.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

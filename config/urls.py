@@ -1,3 +1,7 @@
+"""The site map. Each app's urls.py holds the pages its views serve (the URL namespace is the
+app: "protokol:referat" is served by protokol.views_underskrift); the public pages are the
+"offentlig" namespace of the protokol app."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -17,7 +21,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("udvalg/", include("udvalg.urls")),
-    path("offentlig/", include("udvalg.urls_offentlig")),
+    path("offentlig/", include("protokol.urls_offentlig")),
     path("budget/", include("budget.urls")),
+    path("", include("protokol.urls")),
     path("", include("sager.urls")),
+    path("", include("referatimport.urls")),
 ]

@@ -2,7 +2,6 @@ import re
 import uuid
 from pathlib import PurePath
 
-from django.apps import apps
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -83,7 +82,7 @@ class Sag(models.Model):
         return f"{self.sagsnr} {self.titel}"
 
     def get_absolute_url(self):
-        return reverse("sager:sag-detail", args=[self.pk])
+        return reverse("protokol:sag-detail", args=[self.pk])
 
 
 # The sections of an agenda item in the order the protocols print them (DOMAIN §2.5).
@@ -97,19 +96,6 @@ SEKTIONER = [
     ("oekonomi_og_finansiering", "Økonomi og finansiering"),
     ("dialog_hoering", "Dialog/høring"),
 ]
-
-
-def _besparelsesforslag_prefetch() -> Prefetch:
-    """Savings proposals attached to the items (listed under Bilag). An item the user may read
-    shows its proposals (budget.models.ForslagQuerySet.visible_to agrees). Looked up by name:
-    the budget app builds on this one."""
-    model = apps.get_model("budget", "Besparelsesforslag")
-    return Prefetch(
-        "besparelsesforslag",
-        queryset=model.objects.select_related("runde", "udvalg").order_by(
-            "afdeling_nr", "forslag_nr", "scenarie_nr"
-        ),
-    )
 
 
 class PunktQuerySet(LockGuardQuerySet):
@@ -133,7 +119,6 @@ class PunktQuerySet(LockGuardQuerySet):
             .select_related("sag")
             .prefetch_related(
                 Prefetch("bilag", queryset=Bilag.objects.visible_to(user, udvalg)),
-                _besparelsesforslag_prefetch(),
             )
             .order_by("nummer")
         )
@@ -144,7 +129,6 @@ class PunktQuerySet(LockGuardQuerySet):
             .select_related("moede__udvalg", "sag")
             .prefetch_related(
                 Prefetch("bilag", queryset=Bilag.objects.visible_to(user)),
-                _besparelsesforslag_prefetch(),
             )
             .order_by("moede__dato", "moede__starttid", "nummer")
         )
@@ -220,7 +204,7 @@ class Punkt(LockGuarded):
 
     def get_absolute_url(self):
         return (
-            reverse("udvalg:moede-detail", args=[self.moede.udvalg.slug, self.moede.url_slug])
+            reverse("protokol:moede-detail", args=[self.moede.udvalg.slug, self.moede.url_slug])
             + f"#punkt-{self.nummer}"
         )
 
@@ -285,7 +269,7 @@ class Bilag(LockGuarded):
     )
     adgang = models.CharField("adgang", max_length=10, choices=Adgang, default=Adgang.AABEN)
     # Blank only for attachments imported from old protocols that name a file the protocol
-    # did not carry (sager.legacy); every upload has a file.
+    # did not carry (referatimport); every upload has a file.
     fil = models.FileField("fil", upload_to=bilag_upload_to, max_length=200, blank=True)
     stoerrelse = models.PositiveBigIntegerField("størrelse (bytes)", default=0)
     indholdstype = models.CharField("indholdstype", max_length=100, blank=True)
@@ -320,7 +304,7 @@ class Bilag(LockGuarded):
         return self.adgang == Adgang.LUKKET
 
 
-class FravaerType(models.TextChoices):
+class Fravaersaarsag(models.TextChoices):
     GIK = "gik", "Gik før punktet"
     KOM = "kom", "Kom efter punktet"
     INHABIL = "inhabil", "Inhabil"
@@ -337,7 +321,7 @@ class PunktFravaer(LockGuarded):
     person = models.ForeignKey(
         "udvalg.Person", verbose_name="person", on_delete=models.PROTECT, related_name="+"
     )
-    type = models.CharField("årsag", max_length=10, choices=FravaerType)
+    type = models.CharField("årsag", max_length=10, choices=Fravaersaarsag)
     note = models.CharField("note", max_length=300, blank=True)
 
     objects = LockGuardQuerySet.as_manager()
@@ -527,75 +511,3 @@ class Standardtekst(models.Model):
 
     def __str__(self):
         return self.tekst
-
-
-class Referatimport(models.Model):
-    """One old protocol file brought in by ``import_referat``: which meeting it made, so the
-    same file imported again changes nothing, and where every imported meeting came from."""
-
-    sha256 = models.CharField("SHA-256 af teksten", max_length=64, unique=True)
-    kilde = models.CharField("fil", max_length=255)
-    moede = models.ForeignKey(
-        Moede, verbose_name="møde", on_delete=models.PROTECT, related_name="importer"
-    )
-    importeret = models.DateTimeField("importeret", auto_now_add=True)
-    ikke_placeret = models.JSONField("linjer der ikke kunne placeres", default=list, blank=True)
-
-    class Meta:
-        verbose_name = "import af referat"
-        verbose_name_plural = "importer af referater"
-
-    def __str__(self):
-        return f"{self.kilde} → {self.moede}"
-
-
-class Importstatus(models.TextChoices):
-    KLAR = "klar", "Klar til gennemsyn"
-    VENTER = "venter", "Venter"
-    KOERER = "koerer", "Kører"
-    FAERDIG = "faerdig", "Færdig"
-    FEJLET = "fejlet", "Fejlet"
-
-
-class Importkoersel(models.Model):
-    """One upload of old protocol files on the import page: previewed while "klar", then
-    imported file by file by a background task (sager.tasks.importer_filer). The per-file
-    results are kept as JSON so the result page needs no query per file."""
-
-    oprettet_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="oprettet af",
-        on_delete=models.PROTECT,
-        related_name="importkoersler",
-    )
-    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
-    status = models.CharField(
-        "status", max_length=10, choices=Importstatus.choices, default=Importstatus.KLAR
-    )
-    udvalg_navn = models.CharField(
-        "udvalg (i stedet for protokollens eget)", max_length=200, blank=True
-    )
-    # [{"navn": original file name, "sti": path under MEDIA_ROOT}]; "sti" is dropped once the
-    # uploaded copies are deleted after the run.
-    filer = models.JSONField("filer", default=list, blank=True)
-    # One dict per file done: navn, status, grund, oprettet, genbrugt, ikke_placeret,
-    # moede_id, moede_url, moede_titel.
-    resultater = models.JSONField("resultater", default=list, blank=True)
-    behandlet = models.PositiveIntegerField("filer behandlet", default=0)
-    fejl = models.TextField("fejlbesked", blank=True)
-
-    class Meta:
-        verbose_name = "importkørsel"
-        verbose_name_plural = "importkørsler"
-        ordering = ["-oprettet"]
-
-    def __str__(self):
-        return f"Import {self.pk} ({self.get_status_display()})"
-
-    @property
-    def er_afsluttet(self) -> bool:
-        return self.status in (Importstatus.FAERDIG, Importstatus.FEJLET)
-
-    @property
-    def antal(self) -> int:
-        return len(self.filer)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sager import views, views_import, views_optag
+from sager import views
 
 app_name = "sager"
 
@@ -12,22 +12,10 @@ urlpatterns = [
     path("punkter/<int:pk>/flyt/", views.punkt_move, name="punkt-move"),
     path("punkter/<int:pk>/slet/", views.punkt_delete, name="punkt-delete"),
     path("punkter/<int:pk>/historik/", views.punkt_history, name="punkt-history"),
-    path("punkter/<int:pk>/optag/", views_optag.punkt_optag, name="punkt-optag"),
-    path("punkter/<int:pk>/fravaer-kopier/", views_optag.fravaer_kopier, name="fravaer-kopier"),
-    path(
-        "punkter/<int:pk>/tidligere-beslutning/",
-        views_optag.tidligere_beslutning,
-        name="tidligere-beslutning",
-    ),
     path("punkter/<int:pk>/bilag/nyt/", views.bilag_create, name="bilag-create"),
     path("bilag/<int:pk>/", views.bilag_download, name="bilag-download"),
     path("bilag/<int:pk>/rediger/", views.bilag_update, name="bilag-update"),
     path("bilag/<int:pk>/flyt/", views.bilag_move, name="bilag-move"),
     path("bilag/<int:pk>/slet/", views.bilag_delete, name="bilag-delete"),
     path("sager/", views.sag_list, name="sag-list"),
-    path("sager/<int:pk>/", views.sag_detail, name="sag-detail"),
-    path("import/", views_import.import_create, name="import-create"),
-    path("import/<int:pk>/", views_import.import_detail, name="import-detail"),
-    path("import/<int:pk>/start/", views_import.import_start, name="import-start"),
-    path("import/<int:pk>/annuller/", views_import.import_cancel, name="import-cancel"),
 ]

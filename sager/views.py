@@ -3,31 +3,21 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sager import filters, forms, permissions, recording, services
-from sager.models import (
-    Afstemning,
-    Beslutning,
-    Bilag,
-    Mindretalsudtalelse,
-    Punkt,
-    PunktFravaer,
-    Sag,
-    Stemme,
-)
+from kerne.uploads import oversized_fields
+from sager import filters, forms, permissions, selectors, services
+from sager.models import Bilag, Sag
 from udvalg import permissions as udvalg_permissions
 from udvalg.models import Moede
-from udvalg.uploads import oversized_fields
 
 logger = logging.getLogger(__name__)
 
 
 def _dagsorden(moede: Moede):
-    return redirect("udvalg:dagsorden", moede.udvalg.slug, moede.url_slug)
+    return redirect("protokol:dagsorden", moede.udvalg.slug, moede.url_slug)
 
 
 def _bilag_context(bilag: Bilag, **extra) -> dict:
@@ -58,20 +48,15 @@ def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                sag = data["sag"]
-                if data["nyt_sagsnr"]:
-                    sag = services.sag_create(
-                        sagsnr=data["nyt_sagsnr"], titel=data["ny_sag_titel"] or data["titel"]
-                    )
-                punkt = services.punkt_create(
-                    moede=moede,
-                    titel=data["titel"],
-                    sag=sag,
-                    punkttype=data["punkttype"],
-                    adgang=data["adgang"],
-                    user=request.user,
-                )
+            punkt = services.punkt_create(
+                moede=moede,
+                titel=data["titel"],
+                sag=data["sag"],
+                ny_sag=(data["nyt_sagsnr"], data["ny_sag_titel"]) if data["nyt_sagsnr"] else None,
+                punkttype=data["punkttype"],
+                adgang=data["adgang"],
+                user=request.user,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -169,55 +154,16 @@ def punkt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def punkt_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Who changed what and when: the item, its attachments, decision, vote and attendance."""
     punkt = permissions.get_punkt_for_history(request.user, pk)
-    beslutning_ids = list(
-        Beslutning.history.filter(punkt_id=punkt.pk).values_list("id", flat=True).distinct()
-    )
-    afstemning_ids = list(
-        Afstemning.history.filter(beslutning_id__in=beslutning_ids)
-        .values_list("id", flat=True)
-        .distinct()
-    )
-    sources = [
-        (punkt.history.all(), "Punkt"),
-        (Bilag.history.filter(punkt_id=punkt.pk), "Bilag"),
-        (Beslutning.history.filter(id__in=beslutning_ids), "Beslutning"),
-        (Afstemning.history.filter(id__in=afstemning_ids), "Afstemning"),
-        (Stemme.history.filter(afstemning_id__in=afstemning_ids), "Stemme"),
-        (
-            Mindretalsudtalelse.history.filter(beslutning_id__in=beslutning_ids),
-            "Mindretalsudtalelse",
-        ),
-        (PunktFravaer.history.filter(punkt_id=punkt.pk), "Fremmøde på punktet"),
-    ]
-    entries = []
-    for records, kind in sources:
-        records = records.select_related("history_user").order_by("history_date")
-        entries += _history_entries(list(records), kind)
-    entries.sort(key=lambda e: e["record"].history_date, reverse=True)
     return render(
         request,
         "sager/punkt_history.html",
-        {"punkt": punkt, "moede": punkt.moede, "udvalg": punkt.moede.udvalg, "entries": entries},
+        {
+            "punkt": punkt,
+            "moede": punkt.moede,
+            "udvalg": punkt.moede.udvalg,
+            "entries": selectors.punkt_history(punkt),
+        },
     )
-
-
-def _history_entries(records, kind: str) -> list[dict]:
-    """Pair each historical record with the one before it for the same object, and diff them."""
-    previous: dict[int, object] = {}
-    entries = []
-    for record in records:
-        prev = previous.get(record.id)
-        changes = []
-        if prev is not None:
-            delta = record.diff_against(prev)
-            for change in delta.changes:
-                field = record.instance._meta.get_field(change.field)
-                changes.append(
-                    {"felt": field.verbose_name, "foer": change.old, "efter": change.new}
-                )
-        entries.append({"record": record, "kind": kind, "changes": changes})
-        previous[record.id] = record
-    return entries
 
 
 # --- attachments ------------------------------------------------------------------------------
@@ -309,18 +255,3 @@ def sag_list(request: HttpRequest) -> HttpResponse:
     sag_filter = filters.SagFilter(request.GET, queryset=sager, user=request.user)
     page = Paginator(sag_filter.qs, 50).get_page(request.GET.get("side"))
     return render(request, "sager/sag_list.html", {"filter": sag_filter, "page": page})
-
-
-def sag_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Sagens gang: every item of the case the user may see, across meetings, oldest first."""
-    sag = permissions.get_sag_for_user(request.user, pk)
-    punkter = Punkt.objects.filter(sag=sag).for_sag_page(request.user)
-    return render(
-        request,
-        "sager/sag_detail.html",
-        {
-            "sag": sag,
-            "punkter": punkter,
-            "beslutninger": recording.sag_beslutninger(sag, request.user),
-        },
-    )

@@ -45,9 +45,9 @@ def setup_django(tmp: Path) -> None:
 
 def build_variants(antal: int) -> list:
     """The demo meetings plus `antal - 2` variants of them, all held, none signed."""
+    from protokol.services import optagelse
     from sager import services as sager_services
     from sager.models import Punkt, Valg
-    from udvalg import services as udvalg_services
     from udvalg.models import FremmoedeStatus, Medlemskab, Moede
 
     rng = random.Random(2014)
@@ -60,12 +60,12 @@ def build_variants(antal: int) -> list:
         kilde = demo[len(moeder) % 2]
         items = [p for p in Punkt.objects.filter(moede=kilde).order_by("nummer") if p.sag_id]
         chosen = rng.sample(items, k=rng.randint(max(1, len(items) - 3), len(items)))
-        moede = udvalg_services.moede_create(
+        moede = sager_services.moede_create(
             udvalg=udvalg, dato=dato, starttid=datetime.time(7 + rng.randint(0, 9), 30)
         )
         dato += datetime.timedelta(days=7)
         if rng.random() < 0.4:
-            sager_services.fremmoede_set(
+            optagelse.fremmoede_set(
                 moede=moede, person=rng.choice(medlemmer), status=FremmoedeStatus.AFBUD
             )
         for source in chosen:
@@ -87,7 +87,7 @@ def build_variants(antal: int) -> list:
                 punkttype=source.punkttype,
                 **fields,
             )
-            beslutning = sager_services.beslutning_save(
+            beslutning = optagelse.beslutning_save(
                 punkt=punkt, tekst="<p>Indstilling godkendt.</p>"
             )
             if rng.random() < 0.15:
@@ -98,12 +98,12 @@ def build_variants(antal: int) -> list:
                 ]
                 stemmer = {p.pk: Valg.FOR for p in present[:-1]}
                 stemmer[present[-1].pk] = Valg.IMOD
-                sager_services.afstemning_register(
+                optagelse.afstemning_register(
                     beslutning=beslutning,
                     forslag="Forvaltningens forslag godkendes med en evaluering efter 1 år.",
                     stemmer=stemmer,
                 )
-                sager_services.mindretalsudtalelse_add(
+                optagelse.mindretalsudtalelse_add(
                     beslutning=beslutning,
                     person=present[-1],
                     tekst="Vi kan ikke støtte forslaget, da det forringer servicen for borgerne.",
@@ -117,7 +117,7 @@ def build_variants(antal: int) -> list:
 def export(moeder: list, folder: Path) -> None:
     from django.contrib.auth import get_user_model
 
-    from sager import pdf
+    from protokol import pdf
 
     user = get_user_model().objects.get(username="sekretaer")
     folder.mkdir(parents=True, exist_ok=True)

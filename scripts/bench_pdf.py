@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Time and memory of the protocol PDF (sager.pdf.render_moede_pdf) for 20 and 100 items.
+"""Time and memory of the protocol PDF (protokol.pdf.render_moede_pdf) for 20 and 100 items.
 
 Standalone: it sets up Django itself on a throwaway SQLite database and MEDIA_ROOT in a
 temporary directory, builds two meetings through the services, renders each protocol three
@@ -69,6 +69,7 @@ def build_meeting(antal: int, dato: datetime.date):
     """A released and held meeting with `antal` items (the two standing ones included)."""
     from django.contrib.auth import get_user_model
 
+    from protokol.services import optagelse
     from sager import services as sager_services
     from sager.models import Valg
     from udvalg import services as udvalg_services
@@ -95,7 +96,7 @@ def build_meeting(antal: int, dato: datetime.date):
             sortering=i,
         )
         personer.append(person)
-    moede = udvalg_services.moede_create(
+    moede = sager_services.moede_create(
         udvalg=udvalg, dato=dato, starttid=datetime.time(7, 30), sted="Mødelokale 1"
     )
     for n in range(3, antal + 1):
@@ -114,18 +115,16 @@ def build_meeting(antal: int, dato: datetime.date):
         )
     udvalg_services.moede_release(moede=moede, user=sekretaer)
     for punkt in moede.punkter.order_by("nummer"):
-        beslutning = sager_services.beslutning_save(
-            punkt=punkt, tekst="<p>Indstilling godkendt.</p>"
-        )
+        beslutning = optagelse.beslutning_save(punkt=punkt, tekst="<p>Indstilling godkendt.</p>")
         if punkt.nummer % 5 == 0:
             stemmer = {p.pk: Valg.FOR for p in personer[:3]}
             stemmer.update({p.pk: Valg.IMOD for p in personer[3:]})
-            sager_services.afstemning_register(
+            optagelse.afstemning_register(
                 beslutning=beslutning,
                 forslag="Forvaltningens forslag godkendes med en evaluering efter 1 år.",
                 stemmer=stemmer,
             )
-            sager_services.mindretalsudtalelse_add(
+            optagelse.mindretalsudtalelse_add(
                 beslutning=beslutning,
                 person=personer[4],
                 tekst="Vi kan ikke støtte forslaget, da det forringer servicen for borgerne.",
@@ -145,7 +144,7 @@ def bench(moede, user) -> tuple[float, float, float, int]:
 
     from pypdf import PdfReader
 
-    from sager import pdf
+    from protokol import pdf
 
     best = float("inf")
     for _ in range(RUNS):
@@ -169,7 +168,7 @@ def main() -> int:
             for i, antal in enumerate(TARGETS)
         }
         # Warm up imports and fonts once, so the first measurement is not penalised.
-        from sager import pdf
+        from protokol import pdf
 
         moede, user = meetings[20]
         pdf.render_moede_pdf(moede, user=user)

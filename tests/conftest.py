@@ -2,6 +2,7 @@
 and a logged-in user with no role. Anonymous requests use the plain `client`."""
 
 import pytest
+from django.db import connection
 
 from tests import factories
 
@@ -85,8 +86,6 @@ def _lock_triggers_allow_test_flush(request):
         yield
         return
     import importlib
-
-    from django.db import connection
 
     # Set up transactional_db first, so its flush runs after this fixture's teardown.
     request.getfixturevalue("transactional_db")

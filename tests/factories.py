@@ -12,7 +12,6 @@ from budget import services as budget_services
 from budget.models import Besparelsesforslag, Udgiftstype
 from sager import services as sager_services
 from sager.models import Adgang, Bilag, Punkt, Punkttype, Sag
-from udvalg import services as udvalg_services
 from udvalg.models import Medlemskab, Moede, Person, Rolle, Udvalg
 
 _seq = itertools.count(1)
@@ -49,7 +48,7 @@ def make_medlem(udvalg: Udvalg, user=None, rolle=Rolle.MEDLEM, **kw) -> Medlemsk
 
 
 def make_moede(udvalg: Udvalg | None = None, dato=None, **kw) -> Moede:
-    return udvalg_services.moede_create(
+    return sager_services.moede_create(
         udvalg=udvalg or make_udvalg(),
         dato=dato or datetime.date(2015, 5, 13),
         starttid=kw.pop("starttid", datetime.time(7, 30)),

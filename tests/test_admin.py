@@ -3,6 +3,7 @@
 import pytest
 
 from tests import factories
+from udvalg.models import Udvalg
 
 MODELS = ["udvalg/udvalg", "udvalg/person", "udvalg/moede", "sager/sag", "sager/punkt",
           "sager/bilag", "auth/user"]  # fmt: skip
@@ -28,7 +29,6 @@ def test_admin_list_add_and_change_pages_render(admin_client, model, udvalg, sek
 
 
 def test_admin_creates_a_committee_with_a_danish_slug(admin_client):
-    from udvalg.models import Udvalg
 
     response = admin_client.post(
         "/admin/udvalg/udvalg/add/",

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from sager.models import Adgang
+from referatimport.models import Importkoersel
+from sager.models import Adgang, Bilag, Punkt
 from tests import factories
 from tests.conftest import login
 from udvalg import services
@@ -158,7 +159,6 @@ def _f(w, rest):
 
 def _import(w) -> int:
     """An import run uploaded by the committee's secretary (only they and superusers see it)."""
-    from sager.models import Importkoersel
 
     return Importkoersel.objects.create(oprettet_af=w["udvalg"].sekretaerer.get()).pk
 
@@ -199,7 +199,6 @@ def test_permission_triad(client, world, request, name, url, method, allowed, ok
 
 
 def test_closed_items_reach_only_the_committee_and_admins(world, anden, medlem, sekretaer):
-    from sager.models import Bilag, Punkt
 
     admin = factories.make_user("admin", is_superuser=True)
     lukket = world["lukket"]

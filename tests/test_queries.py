@@ -6,10 +6,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from protokol.services import optagelse
 from sager.models import Adgang
 from tests import factories
 from tests.conftest import login
 from udvalg import services
+from udvalg.models import FremmoedeStatus
 
 
 def count_queries(client, url) -> int:
@@ -92,26 +94,22 @@ def test_front_page_queries_do_not_grow_with_committees(client, sekretaer):
 def build_recorded(udvalg, n: int):
     """A held meeting with n items, each with a decision, a named vote, a minority statement,
     an earlier decision on its case and one member absent from the item."""
-    from sager import services as sager_services
-    from udvalg.models import FremmoedeStatus
 
     members = [factories.make_medlem(udvalg).person for _ in range(5)]
     moede = build(udvalg, n)
-    sager_services.fremmoede_set(moede=moede, person=members[3], status=FremmoedeStatus.AFBUD)
+    optagelse.fremmoede_set(moede=moede, person=members[3], status=FremmoedeStatus.AFBUD)
     for punkt in moede.punkter.filter(sag__isnull=False):
-        sager_services.beslutning_add_earlier(
+        optagelse.beslutning_add_earlier(
             sag=punkt.sag, udvalg=udvalg, dato=datetime.date(2014, 1, 1), tekst="Genoptages."
         )
-        sager_services.punktfravaer_set(punkt=punkt, person=members[2], type="gik")
-        beslutning = sager_services.beslutning_save(punkt=punkt, tekst="<p>Godkendt.</p>")
-        sager_services.afstemning_register(
+        optagelse.punktfravaer_set(punkt=punkt, person=members[2], type="gik")
+        beslutning = optagelse.beslutning_save(punkt=punkt, tekst="<p>Godkendt.</p>")
+        optagelse.afstemning_register(
             beslutning=beslutning,
             forslag="Forslaget",
             stemmer={members[0].pk: "for", members[1].pk: "imod", members[4].pk: "for"},
         )
-        sager_services.mindretalsudtalelse_add(
-            beslutning=beslutning, person=members[1], tekst="Imod."
-        )
+        optagelse.mindretalsudtalelse_add(beslutning=beslutning, person=members[1], tekst="Imod.")
     services.moede_start_recording(moede=moede)
     return moede
 

@@ -4,7 +4,7 @@ Every model that belongs to a meeting names the path to it (`lock_path`, e.g.
 "beslutning__punkt__moede"). Instance saves and deletes, and queryset updates, deletes and
 bulk creates, check the meeting's status first. The database triggers of migration
 udvalg/0004 enforce the same below the ORM (raw SQL too). The only way out is
-udvalg.services.referat_reopen, which logs who, when and why.
+protokol.services.underskrift.referat_reopen, which logs who, when and why.
 """
 
 from django.db import models

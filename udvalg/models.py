@@ -6,10 +6,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from udvalg import danish
+from kerne import danish
 from udvalg.locking import LOCKED, LockGuarded, LockGuardQuerySet, ProtokolLaast
 
 DEFAULT_FASTE_PUNKTER = ["Bemærkninger til dagsordenen", "Meddelelser"]
@@ -17,12 +16,6 @@ DEFAULT_FASTE_PUNKTER = ["Bemærkninger til dagsordenen", "Meddelelser"]
 
 def default_faste_punkter():
     return list(DEFAULT_FASTE_PUNKTER)
-
-
-def danish_slugify(value: str) -> str:
-    """Slug with the Danish transliteration (æ→ae, ø→oe, å→aa) before ASCII folding."""
-    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-    return slugify(value.translate(table))
 
 
 class Underskriftsregel(models.TextChoices):
@@ -102,7 +95,7 @@ class Udvalg(models.Model):
         return f"{self.navn} {self.periode_start}-{self.periode_slut}"
 
     def default_slug(self) -> str:
-        return danish_slugify(f"{self.forkortelse} {self.periode_start}-{self.periode_slut}")
+        return danish.slugify(f"{self.forkortelse} {self.periode_start}-{self.periode_slut}")
 
     def clean(self):
         if not self.slug and self.forkortelse and self.periode_start and self.periode_slut:
@@ -204,15 +197,17 @@ class MoedeQuerySet(models.QuerySet):
         return super().delete()
 
     def visible_to(self, user):
-        """Secretaries see their committees' drafts; members see released meetings only."""
+        """Secretaries see their committees' drafts; members see released meetings only.
+        Subqueries rather than joins: no duplicate rows, so it also works inside a Subquery."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
+        sekretaer = Udvalg.sekretaerer.through.objects.filter(user=user).values("udvalg_id")
+        medlem = Medlemskab.objects.filter(person__user=user).values("udvalg_id")
         return self.filter(
-            Q(udvalg__sekretaerer=user)
-            | (Q(udvalg__medlemskaber__person__user=user) & ~Q(status=MoedeStatus.KLADDE))
-        ).distinct()
+            Q(udvalg_id__in=sekretaer) | (Q(udvalg_id__in=medlem) & ~Q(status=MoedeStatus.KLADDE))
+        )
 
 
 class Moede(models.Model):
@@ -258,14 +253,15 @@ class Moede(models.Model):
         return f"{self.udvalg.visningsnavn} {danish.long_date(self.dato)}"
 
     def save(self, *args, **kwargs):
-        # Only the logged reopening (udvalg.services.referat_reopen) may move a meeting out
-        # of "underskrevet"; it sets _genaabning. The database trigger checks the log too.
+        # Only the logged reopening (protokol.services.underskrift.referat_reopen) may move a
+        # meeting out of "underskrevet"; it sets _genaabning. The database trigger checks the
+        # log too.
         if self._stored_locked() and not getattr(self, "_genaabning", False):
             raise ProtokolLaast()
         return super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("udvalg:moede-detail", args=[self.udvalg.slug, self.url_slug])
+        return reverse("protokol:moede-detail", args=[self.udvalg.slug, self.url_slug])
 
     def delete(self, *args, **kwargs):
         if self._stored_locked():
@@ -295,10 +291,6 @@ class Moede(models.Model):
     def is_frozen(self) -> bool:
         """No edits while members sign, nor after."""
         return self.status in (MoedeStatus.TIL_UNDERSKRIFT, MoedeStatus.UNDERSKREVET)
-
-    @property
-    def tid_label(self) -> str:
-        return danish.klokken(self.starttid) if self.starttid else ""
 
 
 class FremmoedeStatus(models.TextChoices):

@@ -139,3 +139,15 @@ def get_moede_for_secretary(user, udvalg_slug: str, url_slug: str) -> Moede:
     if not is_sekretaer(user, moede.udvalg):
         raise PermissionDenied("Kun udvalgets sekretær kan gøre dette.")
     return moede
+
+
+def can_reopen(user, udvalg: Udvalg) -> bool:
+    """Reopening signed minutes: the committee's secretary holding udvalg.reopen_protokol."""
+    return is_sekretaer(user, udvalg) and user.has_perm("udvalg.reopen_protokol")
+
+
+def get_moede_for_reopening(user, udvalg_slug: str, url_slug: str) -> Moede:
+    moede = get_moede_for_secretary(user, udvalg_slug, url_slug)
+    if not user.has_perm("udvalg.reopen_protokol"):
+        raise PermissionDenied("Du har ikke ret til at genåbne protokoller.")
+    return moede

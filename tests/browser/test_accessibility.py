@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from protokol.services import optagelse
 from sager import services as sager_services
 from sager.models import Adgang, Punkttype
 from tests import factories
@@ -204,14 +205,14 @@ def test_secretary_pages_have_no_wcag_violations(new_context, sekretaer, agenda)
     axe.check(page, "404 page")
 
     # Recording: a decision with a named vote and a minority statement, then both pages.
-    beslutning = sager_services.beslutning_save(punkt=agenda.aaben, tekst="<p>Godkendt.</p>")
+    beslutning = optagelse.beslutning_save(punkt=agenda.aaben, tekst="<p>Godkendt.</p>")
     deltagere = [factories.make_medlem(agenda.udvalg).person for _ in range(3)]
-    sager_services.afstemning_register(
+    optagelse.afstemning_register(
         beslutning=beslutning,
         forslag="Forslaget",
         stemmer={deltagere[0].pk: "for", deltagere[1].pk: "for", deltagere[2].pk: "imod"},
     )
-    sager_services.mindretalsudtalelse_add(
+    optagelse.mindretalsudtalelse_add(
         beslutning=beslutning, person=deltagere[2], tekst="Vi er imod."
     )
     page.goto(f"{agenda.moede_url}referat/optag/")

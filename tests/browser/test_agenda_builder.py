@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from kerne import danish
 from sager.models import Adgang, Punkt
 from tests import factories
 from tests.browser.conftest import log_in
-from udvalg import danish
 from udvalg.models import Moede, MoedeStatus
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,8 @@ import hashlib
 import pytest
 from playwright.sync_api import expect
 
-from sager import services as sager_services
+from protokol.services import optagelse
+from protokol.services import underskrift as underskrift_services
 from tests import factories
 from tests.browser.conftest import log_in
 from udvalg import services as udvalg_services
@@ -29,9 +30,9 @@ def ready(udvalg, sekretaer):
     moede = factories.make_moede(udvalg, dato=datetime.date(2015, 5, 13))
     punkt = factories.make_punkt(moede, titel="Nytteindsats", sag=factories.make_sag("14/1175"))
     udvalg_services.moede_release(moede=moede, user=sekretaer)
-    sager_services.beslutning_save(punkt=punkt, tekst="<p>Indstilling godkendt.</p>")
+    optagelse.beslutning_save(punkt=punkt, tekst="<p>Indstilling godkendt.</p>")
     udvalg_services.moede_start_recording(moede=moede)
-    udvalg_services.referat_close_for_signing(moede=moede, user=sekretaer)
+    underskrift_services.referat_close_for_signing(moede=moede, user=sekretaer)
     return moede, users
 
 

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from budget import eksport, services
+from budget import eksport, katalog_pdf, services
 from budget.beloeb import format_kr
 from budget.models import Aarstal, Besparelsesforslag, Ramme, Status, Udgiftstype
-from budget.oversigt import byg_oversigt
+from budget.oversigt import oversigt_build
 from tests.factories import make_forslag, make_runde, make_udvalg
 
 if shutil.which("pdftotext") is None:  # CI installs poppler-utils; never skip silently
@@ -40,7 +40,7 @@ COLUMNS = ["Engangs", "Udgifter service", "Udgifter overførsel", "Indtægter"]
 def load_oversigt(runde):
     forslag = Besparelsesforslag.objects.filter(runde=runde).for_list()
     rammer = Ramme.objects.filter(runde=runde).select_related("udvalg")
-    return byg_oversigt(runde, forslag, rammer)
+    return oversigt_build(runde, forslag, rammer)
 
 
 def read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
@@ -378,7 +378,7 @@ def test_katalog_pdf_prints_the_overview_and_one_form_per_page(django_assert_num
     runde = demo_runde()
     oversigt = load_oversigt(runde)
     with django_assert_num_queries(0):  # the template uses what for_list prefetched
-        data = eksport.katalog_pdf(oversigt)
+        data = katalog_pdf.katalog_pdf(oversigt)
     pages = page_texts(data)
     reader = PdfReader(io.BytesIO(data))
 
@@ -537,7 +537,7 @@ def test_katalog_pdf_prints_each_years_grand_total(runde):
     with transaction.atomic():
         runde, expected = build(aarene, data)
         oversigt = load_oversigt(runde)
-        pages = pdftotext(eksport.katalog_pdf(oversigt)).split("\f")
+        pages = pdftotext(katalog_pdf.katalog_pdf(oversigt)).split("\f")
 
         # The all-committee pages: from the heading "Alle udvalg" to the first form.
         heading = re.compile(r"^\s*Alle udvalg\s*$", re.M)

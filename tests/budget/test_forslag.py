@@ -46,7 +46,7 @@ def test_the_net_is_always_the_sum_of_its_parts(runde, engangs, service, overfoe
             (row,) = rows
             assert row.netto == sum(p or 0 for p in parts)  # the database's generated column
             assert (
-                Aarstal.beregn_netto(
+                Aarstal.compute_netto(
                     engangs=engangs,
                     udgifter_service=service,
                     udgifter_overfoersel=overfoersel,

@@ -18,12 +18,12 @@ from django.core.files.uploadhandler import (
 )
 from pypdf import PdfReader, PdfWriter
 
+from kerne import uploads
 from sager import files
 from sager.models import Adgang, Bilag
 from tests import factories
 from tests.conftest import login
 from udvalg import services as udvalg_services
-from udvalg import uploads
 
 # A 1x1 transparent PNG.
 PNG = base64.b64decode(
@@ -473,7 +473,6 @@ def test_secretary_changes_attachments(client, punkt, two_bilag, sekretaer, chan
 
 
 def test_download_of_a_lost_file_is_a_404_not_a_server_error(client, punkt, sekretaer):
-    from tests import factories
 
     bilag = factories.make_bilag(punkt, filnavn="notat.pdf")
     bilag.fil.storage.delete(bilag.fil.name)

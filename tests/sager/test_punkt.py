@@ -1,5 +1,7 @@
 import pytest
+from django.core.exceptions import ValidationError
 
+from kerne.richtext import section_value
 from sager import services
 from sager.models import Punkt, Punkttype, Sag
 from tests import factories
@@ -84,7 +86,6 @@ def test_duplicate_sagsnr_is_refused_and_nothing_is_written(client, moede, sekre
 
 def test_duplicate_sagsnr_is_refused_by_the_model_too(db):
     factories.make_sag("14/1175")
-    from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="Der findes allerede en sag"):
         services.sag_create(sagsnr="14/1175", titel="Igen")
@@ -278,7 +279,6 @@ def test_history_page_shows_who_changed_what(client, moede, sekretaer):
 
 
 def test_plain_text_from_the_textarea_keeps_its_paragraphs_and_is_escaped():
-    from sager.richtext import section_value
 
     assert section_value("Første afsnit.\n\nAndet: 3 < 4 & mere.\nNy linje.") == (
         "<p>Første afsnit.</p>\n\n<p>Andet: 3 &lt; 4 &amp; mere.<br>Ny linje.</p>"

@@ -1,5 +1,6 @@
 import datetime
 
+from protokol.services import optagelse
 from sager.models import Adgang
 from tests import factories
 from tests.conftest import login
@@ -97,19 +98,18 @@ def test_case_list_bad_year_gives_a_message_not_an_error(client, sekretaer):
 
 
 def test_case_page_shows_the_whole_decision_history_across_committees(client, udvalg, medlem):
-    from sager import services as sager_services
 
     sag = factories.make_sag("14/11078", "Danskuddannelse")
     oeu = factories.make_udvalg(navn="Økonomiudvalget", forkortelse="ØU")
     moede = released(udvalg, datetime.date(2015, 5, 13))
     punkt = factories.make_punkt(moede, sag=sag)
-    sager_services.beslutning_add_earlier(
+    optagelse.beslutning_add_earlier(
         sag=sag, udvalg=udvalg, dato=datetime.date(2014, 12, 3), tekst="<p>Genoptages.</p>"
     )
-    sager_services.beslutning_add_earlier(
+    optagelse.beslutning_add_earlier(
         sag=sag, udvalg=oeu, dato=datetime.date(2015, 6, 1), tekst="<p>Oversendt.</p>"
     )
-    sager_services.beslutning_save(punkt=punkt, tekst="<p>Godkendt.</p>")
+    optagelse.beslutning_save(punkt=punkt, tekst="<p>Godkendt.</p>")
     login(client, medlem)
     html = client.get(f"/sager/{sag.pk}/").content.decode()
     headings = [

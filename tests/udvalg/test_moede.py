@@ -1,8 +1,11 @@
 import datetime
 
+from django.utils import timezone
+
 from sager.models import Punkt, Punkttype
 from tests import factories
 from tests.conftest import login
+from udvalg import services
 from udvalg.models import Moede, MoedeStatus
 
 
@@ -59,7 +62,6 @@ def test_a_missing_date_is_refused(client, udvalg, sekretaer):
 
 
 def test_meeting_page_header_has_long_danish_date_and_time(client, moede, medlem):
-    from udvalg import services
 
     services.moede_release(moede=moede, user=None)
     login(client, medlem)
@@ -80,7 +82,6 @@ def test_changing_the_date_moves_the_url(client, moede, sekretaer):
 def test_committee_page_filters_meetings_by_year_and_status(client, udvalg, sekretaer):
     factories.make_moede(udvalg, dato=datetime.date(2014, 3, 12))
     m2015 = factories.make_moede(udvalg, dato=datetime.date(2015, 5, 13))
-    from udvalg import services
 
     services.moede_release(moede=m2015, user=sekretaer)
     login(client, sekretaer)
@@ -93,9 +94,6 @@ def test_committee_page_filters_meetings_by_year_and_status(client, udvalg, sekr
 
 
 def test_front_page_lists_next_and_latest_meeting(client, udvalg, medlem):
-    from django.utils import timezone
-
-    from udvalg import services
 
     today = timezone.localdate()
     past = factories.make_moede(udvalg, dato=today - datetime.timedelta(days=30))

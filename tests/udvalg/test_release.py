@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from sager.models import Adgang
 from tests import factories
 from tests.conftest import login
 from udvalg import services
@@ -66,7 +67,6 @@ def test_members_never_see_drafts_but_see_released_agendas(client, moede, medlem
 
 
 def test_members_see_closed_items_of_their_own_committee(client, moede, medlem):
-    from sager.models import Adgang
 
     factories.make_punkt(moede, titel="Personalesag", adgang=Adgang.LUKKET)
     services.moede_release(moede=moede, user=None)

@@ -1,0 +1,63 @@
+"""Danish formats and safe rich text for templates (a builtin: no {% load %} needed)."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from kerne import danish, richtext
+
+register = template.Library()
+
+
+@register.filter
+def lang_dato(value):
+    """onsdag den 12. marts 2014"""
+    return danish.long_date(value) if value else ""
+
+
+@register.filter
+def dato_uden_ugedag(value):
+    """12. marts 2014"""
+    return danish.date_without_weekday(value) if value else ""
+
+
+@register.filter
+def numerisk_dato(value):
+    """12-03-2014"""
+    return danish.numeric_date(value) if value else ""
+
+
+@register.filter
+def klokken(value):
+    """Kl. 7:30"""
+    return danish.klokken(value) if value else ""
+
+
+@register.filter
+def rig_tekst(value):
+    """Section HTML, sanitised again on output so stored text can never inject markup."""
+    if value is None:
+        return ""
+    return mark_safe(richtext.sanitise(value))  # noqa: S308 - output of the sanitiser
+
+
+@register.filter
+def procent(value):
+    """A Decimal percentage with a decimal comma: 1,1"""
+    if value is None or value == "":
+        return ""
+    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+@register.filter
+def varighed(value):
+    """A timedelta as Danish words: '15 minutter', '1 time og 30 minutter'."""
+    if not value:
+        return ""
+    minutes = int(value.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} time{'r' if hours != 1 else ''}")
+    if minutes or not parts:
+        parts.append(f"{minutes} minut{'ter' if minutes != 1 else ''}")
+    return " og ".join(parts)

@@ -1,0 +1,79 @@
+"""The public versions of agendas and protocols (KSL §§ 8 and 20).
+
+Anyone may read released agendas and signed protocols. A closed item (lukket punkt) is
+published only as its number, the title approved for publication (else "Lukket punkt") and
+the decision in the redacted form the secretary entered; closed attachments never. To keep
+that true whatever a template does, closed items are replaced here by a small record that
+carries nothing else.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from protokol import selectors
+from sager.models import Adgang, Bilag, Punkt
+from udvalg.models import Moede, MoedeStatus, Udvalg
+
+
+@dataclass(frozen=True)
+class LukketPunkt:
+    nummer: int
+    titel: str
+    beslutning: str  # the redacted decision (sanitised HTML), or ""
+    is_lukket: bool = True
+
+
+def udvalg_list():
+    """Committees with something published."""
+    return (
+        Udvalg.objects.filter(moeder__status__in=PUBLISHED)
+        .distinct()
+        .order_by("-periode_start", "navn")
+    )
+
+
+PUBLISHED = [
+    MoedeStatus.FRIGIVET,
+    MoedeStatus.AFHOLDT,
+    MoedeStatus.TIL_UNDERSKRIFT,
+    MoedeStatus.UNDERSKREVET,
+]
+
+
+def moeder(udvalg: Udvalg):
+    return Moede.objects.filter(udvalg=udvalg, status__in=PUBLISHED).order_by("-dato")
+
+
+def can_publish_protocol(moede: Moede) -> bool:
+    return moede.status == MoedeStatus.UNDERSKREVET
+
+
+def punkter(moede: Moede, *, med_beslutninger: bool) -> list:
+    """The meeting's items for the public, in order: open items with their open attachments
+    (and decisions, for a protocol); closed items as LukketPunkt."""
+    rows = list(
+        Punkt.objects.filter(moede=moede)
+        .select_related("sag", "beslutning")
+        .prefetch_related(
+            Prefetch(
+                "bilag", queryset=Bilag.objects.filter(adgang=Adgang.AABEN).order_by("sekvens")
+            )
+        )
+        .order_by("nummer")
+    )
+    aabne = [p for p in rows if not p.is_lukket]
+    protokol = {}
+    if med_beslutninger:
+        deltagelse = selectors.moede_deltagelse(moede)
+        protokol = {pp.punkt.pk: pp for pp in selectors.attach_protocol(moede, aabne, deltagelse)}
+    result = []
+    for p in rows:
+        if p.is_lukket:
+            beslutning = getattr(p, "beslutning", None)
+            tekst = beslutning.offentlig_tekst if (beslutning and med_beslutninger) else ""
+            result.append(LukketPunkt(nummer=p.nummer, titel=p.offentlig_visningstitel,
+                                      beslutning=tekst))  # fmt: skip
+        else:
+            result.append(protokol.get(p.pk) or p)
+    return result

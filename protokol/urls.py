@@ -1,0 +1,47 @@
+from django.urls import path
+
+from protokol import views, views_optag, views_underskrift
+
+app_name = "protokol"
+
+moede = "udvalg/<slug:slug>/moeder/<slug:moede>"
+urlpatterns = [
+    path("udvalg/<slug:slug>/moeder/nyt/", views.moede_create, name="moede-create"),
+    path(f"{moede}/", views.moede_detail, name="moede-detail"),
+    path(f"{moede}/rediger/", views.moede_update, name="moede-update"),
+    path(f"{moede}/dagsorden/", views.dagsorden, name="dagsorden"),
+    path(f"{moede}/frigiv/", views.moede_release, name="moede-release"),
+    path(f"{moede}/afholdt/", views.moede_mark_held, name="moede-held"),
+    path(f"{moede}/referat/", views.referat, name="referat"),
+    path(f"{moede}/referat.pdf", views_underskrift.referat_pdf, name="referat-pdf"),
+    path(f"{moede}/referat/v<int:version>.pdf", views_underskrift.version_pdf, name="version-pdf"),
+    path(f"{moede}/dagsorden.pdf", views_underskrift.dagsorden_pdf, name="dagsorden-pdf"),
+    path(f"{moede}/underskrift/", views_underskrift.underskrift_list, name="underskrift"),
+    path(
+        f"{moede}/underskrift/send/",
+        views_underskrift.referat_close_for_signing,
+        name="til-underskrift",
+    ),
+    path(
+        f"{moede}/underskrift/tilbagekald/",
+        views_underskrift.referat_withdraw_from_signing,
+        name="tilbagekald",
+    ),
+    path(f"{moede}/underskrift/paamind/", views_underskrift.referat_remind, name="paamind"),
+    path(f"{moede}/underskrift/underskriv/", views_underskrift.referat_sign, name="underskriv"),
+    path(f"{moede}/genaabn/", views_underskrift.referat_reopen, name="genaabn"),
+    path(f"{moede}/referat/optag/", views_optag.referat_record, name="referat-optag"),
+    path(f"{moede}/referat/fremmoede/", views_optag.fremmoede_save, name="fremmoede"),
+    path("punkter/<int:pk>/optag/", views_optag.punkt_record, name="punkt-optag"),
+    path(
+        "punkter/<int:pk>/fravaer-kopier/",
+        views_optag.punktfravaer_copy_to_all,
+        name="fravaer-kopier",
+    ),
+    path(
+        "punkter/<int:pk>/tidligere-beslutning/",
+        views_optag.beslutning_add_earlier,
+        name="tidligere-beslutning",
+    ),
+    path("sager/<int:pk>/", views.sag_detail, name="sag-detail"),
+]

@@ -1,0 +1,143 @@
+"""A meeting's pages: the agenda as members read it, creating and editing the meeting, the agenda
+builder, releasing it, marking it held, the decision protocol; and a case's history across
+meetings (Sagens gang). Recording, signing and the PDFs have modules of their own."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from protokol import selectors
+from sager import permissions as sager_permissions
+from sager import services as sager_services
+from sager.models import Punkt
+from udvalg import forms, permissions, services
+
+
+def _dagsorden(moede) -> HttpResponse:
+    return redirect("protokol:dagsorden", moede.udvalg.slug, moede.url_slug)
+
+
+def moede_detail(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_user(request.user, slug, moede)
+    return render(
+        request,
+        "protokol/moede_detail.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "punkter": selectors.punkter_for_moede_page(moede, request.user),
+            "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+        },
+    )
+
+
+def moede_create(request: HttpRequest, slug: str) -> HttpResponse:
+    udvalg = permissions.get_udvalg_for_editing(request.user, slug)
+    form = forms.MoedeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        moede = sager_services.moede_create(udvalg=udvalg, **form.cleaned_data)
+        messages.success(request, "Mødet er oprettet med de faste punkter.")
+        return _dagsorden(moede)
+    return render(request, "protokol/moede_form.html", {"udvalg": udvalg, "form": form})
+
+
+def moede_update(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_editing(request.user, slug, moede)
+    form = forms.MoedeForm(request.POST or None, instance=moede)
+    if request.method == "POST" and form.is_valid():
+        moede = services.moede_update(moede=moede, **form.cleaned_data)
+        messages.success(request, "Mødet er gemt.")
+        return _dagsorden(moede)
+    return render(
+        request,
+        "protokol/moede_form.html",
+        {"udvalg": moede.udvalg, "form": form, "moede": moede},
+    )
+
+
+def dagsorden(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    """The agenda builder: items in order with move, edit, delete and attachment counts."""
+    moede = permissions.get_moede_for_editing(request.user, slug, moede)
+    punkter = Punkt.objects.filter(moede=moede).for_moede_page(request.user, moede.udvalg)
+    return render(
+        request,
+        "protokol/dagsorden.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "punkter": punkter,
+            "release_warning": services.release_warning(moede) if moede.is_draft else None,
+            "frist": services.release_deadline(moede.dato),
+        },
+    )
+
+
+def moede_release(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_editing(request.user, slug, moede)
+    if request.method == "POST":
+        try:
+            result = services.moede_release(moede=moede, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            if result.warning:
+                messages.warning(request, result.warning)
+            messages.success(request, "Dagsordenen er frigivet til udvalgets medlemmer.")
+        return _dagsorden(moede)
+    return render(
+        request,
+        "protokol/moede_release.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "warning": services.release_warning(moede),
+            "frist": services.release_deadline(moede.dato),
+        },
+    )
+
+
+@require_POST
+def moede_mark_held(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_editing(request.user, slug, moede)
+    try:
+        services.moede_mark_held(moede=moede)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "Mødet er markeret som afholdt.")
+    return _dagsorden(moede)
+
+
+def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    """The decision protocol as members read it (before signing)."""
+    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    punkter = selectors.punkter_for_moede_page(moede, request.user)
+    deltagelse = selectors.moede_deltagelse(moede)
+    return render(
+        request,
+        "protokol/referat.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "punkter": selectors.attach_protocol(moede, punkter, deltagelse),
+            "deltagelse": deltagelse,
+            "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+            "version": moede.versioner.order_by("-version").first() if moede.is_locked else None,
+        },
+    )
+
+
+def sag_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sagens gang: every item of the case the user may see, across meetings, oldest first."""
+    sag = sager_permissions.get_sag_for_user(request.user, pk)
+    return render(
+        request,
+        "protokol/sag_detail.html",
+        {
+            "sag": sag,
+            "punkter": selectors.punkter_for_sag_page(sag, request.user),
+            "beslutninger": selectors.sag_beslutninger(sag, request.user),
+        },
+    )

@@ -1,0 +1,186 @@
+"""Signing the protocol, reopening it, and the protocol and agenda PDFs."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from kerne.pdf import http_response
+from protokol import pdf
+from protokol.forms import GenaabningForm, UnderskriftForm
+from protokol.services import underskrift as services
+from udvalg import permissions
+from udvalg.models import Moede, MoedeStatus
+
+
+def _url(moede: Moede) -> str:
+    return reverse("protokol:underskrift", args=[moede.udvalg.slug, moede.url_slug])
+
+
+def _page(request, moede, *, sign_form=None, reopen_form=None, status=200):
+    rows = list(moede.underskrifter.select_related("user").order_by("sortering"))
+    mine = next((r for r in rows if r.user_id == request.user.pk and not r.underskrevet), None)
+    return render(
+        request,
+        "protokol/underskrift.html",
+        {
+            "moede": moede,
+            "udvalg": moede.udvalg,
+            "underskrifter": rows,
+            "mangler": [r for r in rows if r.underskrevet is None],
+            "min_underskrift": mine,
+            "sign_form": sign_form or UnderskriftForm(),
+            "reopen_form": reopen_form or GenaabningForm(),
+            "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+            "kan_genaabne": permissions.can_reopen(request.user, moede.udvalg),
+            "versioner": list(moede.versioner.order_by("-version")),
+            "genaabninger": list(moede.genaabninger.select_related("user")),
+        },
+        status=status,
+    )
+
+
+def underskrift_list(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    return _page(request, moede)
+
+
+@require_POST
+def referat_close_for_signing(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_secretary(request.user, slug, moede)
+    try:
+        rows = services.referat_close_for_signing(moede=moede, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Protokollen er sendt til underskrift hos {len(rows)}.")
+    return redirect(_url(moede))
+
+
+@require_POST
+def referat_withdraw_from_signing(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_secretary(request.user, slug, moede)
+    try:
+        services.referat_withdraw_from_signing(moede=moede)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Protokollen er taget tilbage; underskrifterne er slettet.")
+    return redirect(_url(moede))
+
+
+@require_POST
+def referat_remind(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_secretary(request.user, slug, moede)
+    names = services.referat_remind(moede=moede, url=request.build_absolute_uri(_url(moede)))
+    if names:
+        messages.success(request, "Påmindelse sendt til " + ", ".join(names) + ".")
+    else:
+        messages.info(request, "Ingen af de manglende underskrivere har en e-mailadresse.")
+    return redirect(_url(moede))
+
+
+@require_POST
+def referat_sign(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    form = UnderskriftForm(request.POST)
+    if form.is_valid():
+        try:
+            result = services.referat_sign(
+                moede=moede, user=request.user, password=form.cleaned_data["password"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if result.complete:
+                messages.success(
+                    request,
+                    "Du har underskrevet. Alle har nu underskrevet, og protokollen låses og "
+                    "gemmes som PDF.",
+                )
+            else:
+                messages.success(request, "Du har underskrevet protokollen.")
+            return redirect(_url(moede))
+    moede.refresh_from_db()
+    return _page(request, moede, sign_form=form, status=400)
+
+
+@require_POST
+def referat_reopen(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_reopening(request.user, slug, moede)
+    form = GenaabningForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referat_reopen(
+                moede=moede, user=request.user, begrundelse=form.cleaned_data["begrundelse"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                "Protokollen er genåbnet. Den tidligere version er bevaret; når den underskrives "
+                "igen, gemmes en ny version.",
+            )
+            return redirect(_url(moede))
+    return _page(request, moede, reopen_form=form, status=400)
+
+
+# --- PDFs --------------------------------------------------------------------------------------
+
+
+def _stored(version, moede, *, arkiv: bool = False) -> FileResponse:
+    fil, sha256 = (version.arkiv, version.arkiv_sha256) if arkiv else (version.fil, version.sha256)
+    if not fil:
+        raise Http404("Den gemte protokol findes ikke.")
+    try:
+        handle = fil.open("rb")
+    except OSError as exc:
+        raise Http404("Den gemte protokol findes ikke.") from exc
+    name = (
+        f"Beslutningsprotokol {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y} "
+        f"v{version.version}{' PDF-A' if arkiv else ''}.pdf"
+    )
+    response = FileResponse(handle, content_type="application/pdf", filename=name)
+    response["X-Protokol-SHA256"] = sha256
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    """A signed protocol comes from the stored file (never re-rendered); before that a draft."""
+    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    if moede.is_locked:
+        return _stored(moede.versioner.order_by("-version").first(), moede)
+    underskrivere = pdf.signaturer(moede) or None
+    data = pdf.render_moede_pdf(
+        moede,
+        user=request.user,
+        kind="referat",
+        udkast=True,
+        underskrivere=underskrivere,
+        med_bilag=request.GET.get("bilag") == "1",
+    )
+    return http_response(data, f"Udkast til beslutningsprotokol {moede.dato:%d-%m-%Y}.pdf")
+
+
+def version_pdf(request: HttpRequest, slug: str, moede: str, version: int) -> HttpResponse:
+    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    stored = moede.versioner.filter(version=version).first()
+    if stored is None:
+        raise Http404("Versionen findes ikke.")
+    return _stored(stored, moede, arkiv=request.GET.get("arkiv") == "1")
+
+
+def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    moede = permissions.get_moede_for_user(request.user, slug, moede)
+    data = pdf.render_moede_pdf(
+        moede,
+        user=request.user,
+        kind="dagsorden",
+        udkast=moede.status == MoedeStatus.KLADDE,
+        med_bilag=request.GET.get("bilag") == "1",
+    )
+    return http_response(data, f"Dagsorden {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf")

@@ -1,0 +1,164 @@
+"""Public agendas and protocols (KSL §§ 8, 20): a closed item shows only its number, the
+approved title and the redacted decision; a closed attachment never shows."""
+
+import datetime
+import io
+import subprocess
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from weasyprint import HTML
+
+from protokol.services import optagelse
+from protokol.services import underskrift as underskrift_services
+from sager import services as sager_services
+from sager.models import Adgang, Fravaersaarsag, Punkt
+from tests import factories
+from udvalg import services
+from udvalg.models import Rolle
+
+MARKER = "HEMMELIGT7Q"
+
+
+def marked_pdf(text: str) -> bytes:
+
+    out = io.BytesIO()
+    HTML(string=f"<p>{text}</p>").write_pdf(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def published(udvalg, sekretaer):
+    users = []
+    for i, navn in enumerate(["Nikolaj Bührmann", "Erling Petersen", "Gurli Nielsen"]):
+        user = factories.make_user(f"p{i}")
+        m = factories.make_medlem(udvalg, user=user, navn=navn)
+        m.sortering, m.rolle = i, Rolle.FORMAND if i == 0 else Rolle.MEDLEM
+        m.save()
+        users.append(user)
+    moede = factories.make_moede(udvalg, dato=datetime.date(2015, 5, 13), sted="Rådhuset")
+    aaben = factories.make_punkt(moede, titel="Nytteindsats", sag=factories.make_sag("14/1175"))
+    factories.make_bilag(aaben, filnavn="Offentligt notat.pdf")
+    sections = {name: f"<p>{MARKER} {name}</p>" for name in [
+        "tema", "sagsbeskrivelse", "supplerende_sagsbeskrivelse", "administrationens_forslag",
+        "afledte_konsekvenser", "oekonomi_og_finansiering", "dialog_hoering"]}  # fmt: skip
+    lukket = factories.make_punkt(
+        moede,
+        titel=f"Personalesag {MARKER}",
+        sag=factories.make_sag("15/999", f"Sag {MARKER}"),
+        adgang=Adgang.LUKKET,
+        **sections,
+    )
+    lukket.offentlig_titel = "Personalesag"
+    lukket.save()
+    sager_services.bilag_add(
+        punkt=lukket,
+        fil=SimpleUploadedFile("x.pdf", marked_pdf(MARKER), "application/pdf"),
+        filnavn=f"{MARKER}.pdf",
+        titel=MARKER,
+    )
+    # A closed attachment on the open item, too.
+    sager_services.bilag_add(
+        punkt=aaben,
+        fil=SimpleUploadedFile("y.pdf", marked_pdf(MARKER), "application/pdf"),
+        filnavn=f"Fortroligt {MARKER}.pdf",
+        titel=MARKER,
+        adgang=Adgang.LUKKET,
+    )
+    services.moede_release(moede=moede, user=sekretaer)
+    optagelse.beslutning_save(punkt=aaben, tekst="<p>Indstilling godkendt.</p>")
+    beslutning = optagelse.beslutning_save(
+        punkt=lukket, tekst=f"<p>{MARKER} beslutning</p>", offentlig_tekst="<p>Godkendt.</p>"
+    )
+    optagelse.punktfravaer_set(
+        punkt=lukket, person=users[2].person, type=Fravaersaarsag.INHABIL, note=MARKER
+    )
+    optagelse.afstemning_register(
+        beslutning=beslutning,
+        forslag=f"{MARKER} forslag",
+        stemmer={users[0].person.pk: "for", users[1].person.pk: "imod"},
+    )
+    # A tie rejects the motion: the member who voted for may enter a minority statement.
+    optagelse.mindretalsudtalelse_add(
+        beslutning=beslutning, person=users[0].person, tekst=f"{MARKER} mindretal"
+    )
+    services.moede_start_recording(moede=moede)
+    underskrift_services.referat_close_for_signing(moede=moede, user=sekretaer)
+    for user in users:
+        underskrift_services.referat_sign(moede=moede, user=user, password="pw")
+    moede.refresh_from_db()
+    return moede, aaben, lukket
+
+
+def public_urls(moede, aaben):
+    base = f"/offentlig/{moede.udvalg.slug}/"
+    urls = ["/offentlig/", base, f"{base}moeder/{moede.url_slug}/",
+            f"{base}moeder/{moede.url_slug}/referat/"]  # fmt: skip
+    urls += [f"/offentlig/bilag/{b.pk}/" for b in aaben.bilag.filter(adgang=Adgang.AABEN)]
+    for pdf in ["dagsorden.pdf", "referat.pdf"]:
+        urls += [
+            f"{base}moeder/{moede.url_slug}/{pdf}",
+            f"{base}moeder/{moede.url_slug}/{pdf}?bilag=1",
+        ]
+    return urls
+
+
+def pdf_text(data: bytes) -> str:
+
+    result = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return result.stdout.decode()
+
+
+def test_public_pages_show_closed_items_only_as_number_title_and_redacted_decision(
+    client, published
+):
+    moede, aaben, lukket = published
+    assert moede.status == "underskrevet"
+    for url in public_urls(moede, aaben):
+        response = client.get(url)  # anonymous
+        assert response.status_code == 200, url
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert MARKER.encode() not in body, url
+        if body.startswith(b"%PDF-"):
+            text = pdf_text(body)
+            assert MARKER not in text, url
+            if "/moeder/" in url:  # our own renders: prove the text was really read
+                assert "Nytteindsats" in text, url
+    html = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/")
+    html = html.content.decode()
+    assert "4. Personalesag" in html and "Godkendt." in html
+    assert "3. Nytteindsats" in html and "Indstilling godkendt." in html
+    assert "Offentligt notat.pdf" in html
+    referat_pdf = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat.pdf")
+    text = " ".join(pdf_text(referat_pdf.content).split())
+    assert "4. Personalesag" in text and "Godkendt." in text
+    # The marker is really in the data: the committee's own members see it.
+    client.force_login(moede.udvalg.medlemskaber.first().person.user)
+    full = client.get(f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/")
+    assert MARKER in full.content.decode()
+
+
+def test_closed_attachments_are_never_served_publicly(client, published):
+    _, aaben, lukket = published
+    for bilag in [*lukket.bilag.all(), *aaben.bilag.filter(adgang=Adgang.LUKKET)]:
+        assert client.get(f"/offentlig/bilag/{bilag.pk}/").status_code == 404
+
+
+def test_unsigned_protocols_and_drafts_are_not_public(client, udvalg, sekretaer):
+    draft = factories.make_moede(udvalg, dato=datetime.date(2016, 1, 6))
+    base = f"/offentlig/{udvalg.slug}/moeder/{draft.url_slug}/"
+    assert client.get(base).status_code == 404  # a draft agenda
+    services.moede_release(moede=draft, user=sekretaer)
+    assert client.get(base).status_code == 200  # the released agenda
+    assert client.get(f"{base}referat/").status_code == 404  # not signed
+
+
+def test_without_an_approved_title_a_closed_item_is_lukket_punkt(client, published):
+    moede, aaben, lukket = published
+
+    # The data is locked; check the rule on an unsaved copy.
+    copy = Punkt(titel="Fortroligt", adgang=Adgang.LUKKET)
+    assert copy.offentlig_visningstitel == "Lukket punkt"
+    assert lukket.offentlig_visningstitel == "Personalesag"

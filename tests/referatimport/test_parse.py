@@ -1,0 +1,831 @@
+"""Tests of the legacy protocol parser against seeds/INVENTORY.md and synthetic snippets."""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+from referatimport import besparelse
+from referatimport.parse import (
+    NotAProtocol,
+    find_item_starts,
+    match_label,
+    parse_attachment_row,
+    parse_protocol,
+    parse_votes,
+)
+from referatimport.text import format_text, join_narrow, normalise_ws
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
+EBU = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def m001():
+    return parse_protocol(seed("001"))
+
+
+@pytest.fixture(scope="module")
+def m003():
+    return parse_protocol(seed("003"))
+
+
+def snippet(text: str) -> str:
+    return text.replace("¬", " ")
+
+
+def as_inventory(text: str) -> str:
+    """INVENTORY.md writes a paragraph break as " ¶ " and joins everything else by spaces."""
+    return text.replace("\n\n", " ¶ ").replace("\n", " ")
+
+
+# --- 001 ------------------------------------------------------------------------------------
+
+ITEMS_001 = [
+    (1, "Bemærkninger til dagsordenen", None, "-"),
+    (2, "Meddelelser", None, "-"),
+    (3, "Introduktion til UU-Sjælsø", "11/23767", "Orientering"),
+    (4, "Nytteindsats", "14/1175", "Beslutning"),
+    (5, "Gensidig forsørgerpligt", "13/14081", "Orientering"),
+    (6, "Udredning af den aktive beskæftigelsesindsats", "14/3512", "Orientering"),
+    (7, "Opfølgning på politisk aftale", "14/1795", "Beslutning"),
+    (8, "Status erhvervspolitik", "10/21512", "Orientering"),
+    (9, "Velkomstmøde for nye borgere", "14/1342", "Beslutning"),
+]
+
+VOTE_TEXT_001 = (
+    "Følgende forslag blev sat til afstemning: ”Forvaltningens forslag godkendes, idet der "
+    "foretages en evaluering efter 1 år med fokus på effekt, timetal, placering mv.” ¶ "
+    "Forslaget godkendt med 3 stemmer for (Nikolaj Bührmann, Erling Petersen og Gurli "
+    "Nielsen). Imod stemte 1 medlem (Rasmus Keis Neerbek). ¶ Rasmus Keis Neerbek har ønsket "
+    "følgende mindretalsudtalelse ført til protokol: ¶ ”Enhedslisten kan ikke støtte "
+    "forvaltningens forslag, da den beregnede timeløn på maks.tiden vil være langt under den "
+    "gennemsnitlige sats i sammenlignelig overenskomst. Det er frivilligt for kommunen at "
+    "oprette nyttejobs, og derfor mener vi det skal ske under samme forhold som ellers gælder "
+    "på arbejdsmarkedet.”"
+)
+
+DECISIONS_001 = {
+    1: [("12-03-2014", "-")],
+    2: [("12-03-2014", "-")],
+    3: [("12-03-2014", "Orienteringen taget til efterretning.")],
+    4: [
+        ("05-02-2014", "Sagen genoptages med supplerende notat fra Forvaltningen."),
+        ("12-03-2014", VOTE_TEXT_001),
+    ],
+    5: [("12-03-2014", "Orienteringen taget til efterretning.")],
+    6: [("12-03-2014", "Orienteringen taget til efterretning.")],
+    7: [("12-03-2014", "Forvaltningens forslag godkendt.")],
+    8: [("12-03-2014", "Orienteringen taget til efterretning.")],
+    9: [("12-03-2014", "Forvaltningens indstilling godkendt.")],
+}
+
+
+def d(text: str) -> datetime.date:
+    return datetime.datetime.strptime(text, "%d-%m-%Y").date()
+
+
+def test_001_meeting_metadata(m001):
+    assert m001.committee_name == EBU
+    assert m001.committee_term == "2014-2017"
+    assert m001.date == datetime.date(2014, 3, 12)
+    assert m001.start_time is None  # only stated in prose; no cover block
+
+
+def test_001_items_titles_sagsnr_punkttype(m001):
+    got = [(i.number, i.title, i.sagsnr, i.punkttype) for i in m001.items]
+    assert got == ITEMS_001
+
+
+def test_001_every_decision(m001):
+    for item in m001.items:
+        got = [(dec.committee, dec.date, as_inventory(dec.text)) for dec in item.decisions]
+        want = [(EBU, d(date), text) for date, text in DECISIONS_001[item.number]]
+        assert got == want, item.number
+
+
+def test_001_vote_and_minority_statement_as_data(m001):
+    item = m001.items[3]
+    assert [vote.result for vote in item.votes] == ["godkendt"]
+    vote = item.votes[0]
+    assert vote.motion == (
+        "”Forvaltningens forslag godkendes, idet der foretages en evaluering efter 1 år med "
+        "fokus på effekt, timetal, placering mv.”"
+    )
+    assert vote.for_ == ["Nikolaj Bührmann", "Erling Petersen", "Gurli Nielsen"]
+    assert vote.against == ["Rasmus Keis Neerbek"]
+    assert vote.abstain == []
+    [statement] = item.minority_statements
+    assert statement.member == "Rasmus Keis Neerbek"
+    assert statement.text.startswith("”Enhedslisten kan ikke støtte forvaltningens forslag")
+    assert statement.text.endswith("gælder på arbejdsmarkedet.”")
+    assert all(not i.votes for i in m001.items if i.number != 4)
+
+
+def test_001_agnete_fog_absent_on_every_item(m001):
+    assert [i.absent for i in m001.items] == [["Agnete Fog"]] * 9
+
+
+def test_001_sections_three_states(m001):
+    items = {i.number: i for i in m001.items}
+    assert items[1].sections == {
+        "Tema": "-",
+        "Sagsbeskrivelse": "-",
+        "Administrationens forslag": "-",
+    }
+    optional = ("Afledte konsekvenser", "Økonomi og finansiering", "Dialog/høring")
+    assert [items[3].sections[k] for k in optional] == ["Ingen", "Ingen", "Ingen"]
+    assert [items[5].sections[k] for k in optional] == ["-", "-", "-"]
+    assert items[4].sections["Dialog/høring"] == (
+        "Det Lokale Beskæftigelsesråd kan på baggrund af en begrundet ansøgning fra kommunen "
+        "træffe afgørelse om, at rimelighedskravet ikke skal gælde for personer i nytteindsats"
+    )
+    assert items[4].sections["Supplerende sagsbeskrivelse"] == (
+        "Sagen er genoptaget fra udvalgets møde den 5. februar 2014 med supplerende notat fra "
+        "Forvaltningen. Forvaltningens notat er vedlagt som bilag til punktet."
+    )
+    for number in (6, 7, 8, 9):
+        assert not set(optional) & set(items[number].sections)
+
+
+ADM_FORSLAG_001 = {
+    3: "Forvaltningen anbefaler, at orienteringen tages til efterretning",
+    4: "Forvaltningen anbefaler, at nytteindsatsen fastlægges med et ugentligt timetal på "
+    "minimum 20 med mulighed for op til 37 timer ugentligt efter konkret individuel skøn af "
+    "jobcenteret.",
+    7: "Forvaltningen anbefaler; - at status på emnerne i konstitueringsaftalen tages til "
+    "efterretning, og - at udvalget foretager en drøftelse og prioritering af emnerne.",
+    8: "Forvaltningen anbefaler, at orienteringen om status på erhvervspolitikken 2011 – 2013 "
+    "tages til efterretning.",
+}
+
+
+def test_001_administrationens_forslag(m001):
+    items = {i.number: i for i in m001.items}
+    for number, text in ADM_FORSLAG_001.items():
+        assert normalise_ws(items[number].sections["Administrationens forslag"]) == text
+
+
+def test_001_attachments(m001):
+    got = {
+        i.number: [(a.number, a.filename, a.bilagsnr) for a in i.attachments] for i in m001.items
+    }
+    assert got[4] == [("4.1", "Supplerende notat om nytteindsats.pdf", None)]
+    assert got[6] == [
+        ("6.1", "faktaark - anbefalinger pdf", None),
+        ("6.2", "Reform af beskæftigelsesindsatsen - borgmesterbrev.pdf", None),
+        (
+            "6.3",
+            "Bilag til KL's høringssvar til ekspertgruppens udredning af den aktive b....pdf",
+            None,
+        ),
+        (
+            "6.4",
+            "KL's høringssvar til ekspertgruppens udredning af den aktive beskæftigel....pdf",
+            None,
+        ),
+    ]
+    assert got[7] == [("7.1", "EBU Opfølgning på politisk aftale ifm konstitueringen.pdf", None)]
+    assert got[8] == [("8.1", "Erhvervspolitik som godkendt .pdf", None)]
+    assert [n for n, atts in got.items() if atts] == [4, 6, 7, 8]
+
+
+def test_001_signers(m001):
+    assert m001.signatures == [
+        "Nikolaj Bührmann",
+        "Gurli Nielsen",
+        "Erling Petersen",
+        "Rasmus Keis Neerbek",
+    ]
+
+
+def test_001_has_no_unplaced_lines_and_no_proposals(m001):
+    assert m001.unplaced == []
+    assert m001.budget_proposals == []
+
+
+def test_001_bullet_lists_and_lost_glyphs(m001):
+    text = m001.items[2].sections["Sagsbeskrivelse"]
+    assert "- vejlede unge om valg af uddannelse og erhverv\n" in text
+    text = m001.items[8].sections["Sagsbeskrivelse"]
+    # " plancher o.l." starts a page, not a list entry.
+    assert "forsyne det med plancher o.l., som fortæller" in text
+
+
+# --- 003 ------------------------------------------------------------------------------------
+
+ITEMS_003 = [
+    (1, "Bemærkninger til dagsordenen", None, "-"),
+    (2, "Meddelelser", None, "-"),
+    (3, "Budgetlægning 2016 - 2019 - forslag til besparelser", "15/839", "Beslutning"),
+    (4, "Danskuddannelse til voksne udlændinge", "14/11078", "Beslutning"),
+    (5, "Ny aftale for Iværksætterhuset", "12/10411", "Beslutning"),
+    (6, "Ændret lovgivning siden for-analyse i 2011 om fælles Jobcenter", "15/6585", "Orientering"),
+]
+
+DECISIONS_003 = {
+    1: [("13-05-2015", "-")],
+    2: [
+        (
+            "13-05-2015",
+            "Udvalgets møde den 10. juni 2015 afholdes forud for byrådets møde den 25. juni "
+            "2015 fra kl. 15.30.",
+        )
+    ],
+    3: [("13-05-2015", "Indstilling godkendt.")],
+    4: [
+        (
+            "03-12-2014",
+            "Godkendes, idet indstillingen er på linje med hidtidig administration af området. ¶ "
+            "Sagen genoptages i maj 2015 med henblik på vurdering af integrationsudfordring og "
+            "økonomi i forhold til borgere der har andet behov for danskuddannelse end "
+            "arbejdsmarkedstilknytningen.",
+        ),
+        (
+            "13-05-2015",
+            "Forslag om at nuværende administration på området fastholdes indtil videre "
+            "godkendt. ¶ Erhvervs- og Beskæftigelsesudvalget foreslår endvidere, at området "
+            "tilføres yderligere 300.000 kr. finansieret af de foreslåede merbesparelser vedr. "
+            "overførselsudgifter. Forslaget oversendes til budgetlægning for 2016 – 2019.",
+        ),
+    ],
+    5: [("13-05-2015", "Indstilling godkendt")],
+    6: [("13-05-2015", "Orienteringen taget til efterretning.")],
+}
+
+
+def test_003_meeting_metadata(m003):
+    assert m003.committee_name == EBU
+    assert m003.date == datetime.date(2015, 5, 13)
+    assert m003.start_time == datetime.time(7, 30)
+
+
+def test_003_items_including_one_without_header_line(m003):
+    got = [(i.number, i.title, i.sagsnr, i.punkttype) for i in m003.items]
+    assert got == ITEMS_003
+
+
+def test_003_every_decision_including_interleaved_heading(m003):
+    for item in m003.items:
+        got = [(dec.committee, dec.date, as_inventory(dec.text)) for dec in item.decisions]
+        want = [(EBU, d(date), text) for date, text in DECISIONS_003[item.number]]
+        assert got == want, item.number
+
+
+def test_003_nobody_absent_no_votes(m003):
+    assert [i.absent for i in m003.items] == [[]] * 6
+    assert all(not i.votes and not i.minority_statements for i in m003.items)
+
+
+def test_003_sections(m003):
+    item4 = m003.items[3].sections
+    assert item4["Afledte konsekvenser"] == "-"
+    assert item4["Økonomi og finansiering"] == (
+        "Et modul på sprogskolen koster gennemsnitligt 30.000 kr."
+    )
+    assert item4["Dialog/høring"] == "-"
+    assert m003.items[2].sections["Administrationens forslag"] == (
+        "Forvaltningen anbefaler, at udvalget oversender besparelsesforlag, inkl. bilag til "
+        "Økonomiudvalget."
+    )
+
+
+def test_003_footer_inside_bullet_list_is_removed(m003):
+    text = m003.items[5].sections["Sagsbeskrivelse"]
+    assert "onsdag den 13. maj 2015" not in text
+    assert "- Kontanthjælpsreform\n- Beskæftigelsesreform.\n\nFor alle reformer" in text
+
+
+def test_003_attachments_with_bilagsnr_from_cover_blocks(m003):
+    got = [(a.number, a.filename, a.bilagsnr) for i in m003.items for a in i.attachments]
+    assert got == [
+        ("3.1", "Forslag til besparelser på ledighedsydelse.pdf", "33292/15"),
+        ("3.2", "Intensiveret indsats for sygedagpengemodtagere.pdf", "33291/15"),
+        ("3.3", "Styrkelse af virksomhedskontakt og jobformidling.pdf", None),
+        ("3.4", "Oversigt over besparelsesforslag EBU.pdf", None),
+        ("5.1", "Statistik Iværksætterhuset 2014.pdf", "30825/15"),
+        ("6.1", "Notat om ændringer i lovgivning siden 2011.pdf", "33271/15"),
+    ]
+    assert {a.access for i in m003.items for a in i.attachments} == {"Åben"}
+
+
+def test_003_signers(m003):
+    assert m003.signatures == [
+        "Nikolaj Bührmann",
+        "Erling Petersen",
+        "Rasmus Keis Neerbek",
+        "Agnete Fog",
+        "Gurli Nielsen",
+    ]
+    assert m003.unplaced == []
+
+
+PROPOSALS_003 = [
+    # forslag, udgiftstype, title, service, overførsel, netto, årsværk
+    (
+        1,
+        "Overførsel/Service",
+        "Ansættelse af borgere på ledighedsydelse",
+        650_000,
+        -1_020_000,
+        -370_000,
+        0,
+    ),
+    (
+        2,
+        "Service/overførsel",
+        "Intensiveret indsats for sygedagpengemodtagere",
+        475_000,
+        -1_100_000,
+        -625_000,
+        0,
+    ),
+    (
+        3,
+        "Overførsel",
+        "Intensiveret indsats for kontanthjælpsmodtagere",
+        None,
+        -232_000,
+        -232_000,
+        None,
+    ),
+    (
+        4,
+        "Service/Overførsel",
+        "Styrket virksomhedskontakt og jobformidling",
+        950_000,
+        -1_050_000,
+        -100_000,
+        0,
+    ),
+]
+
+
+def test_003_budget_proposals_with_year_tables(m003):
+    got = m003.budget_proposals
+    assert [(p.afdeling, p.forslag, p.scenarie, p.udvalg, p.acadre) for p in got] == [
+        (434, n, 1, "EBU", "15/6552") for n in (1, 2, 3, 4)
+    ]
+    for proposal, (nr, kind, title, service, overf, netto, fte) in zip(
+        got, PROPOSALS_003, strict=True
+    ):
+        assert proposal.forslag == nr
+        assert proposal.udgiftstype_raw == kind
+        assert proposal.title == title
+        assert proposal.problems == []
+        assert sorted(proposal.years) == [2016, 2017, 2018, 2019]
+        for year in proposal.years.values():
+            assert year.engangs is None
+            assert year.indtaegter is None
+            assert (year.udgifter_service, year.udgifter_overfoersel) == (service, overf)
+            assert year.netto == netto
+            assert year.aarsvaerk == fte
+        assert proposal.ikrafttraedelse == "1. januar 2016"
+        assert proposal.sammenhaenge == "Ingen"
+        assert proposal.dialog_hoering == (
+            "Drøftet med nedsat besparelses/effektiviseringsgruppe som repræsenterer den "
+            "samlede Borgerservice."
+        )
+    assert [p.bilag for p in got] == [
+        "Notat om besparelse på ledighedsydelse",
+        "Intensiveret indsats for sygedagpengemodtagere",
+        "Ingen",
+        "Notat om styrket virksomhedskontakt og jobformidling.",
+    ]
+    assert got[2].uddybende_aarsvaerk == "Forslaget har ingen personalemæssige konsekvenser."
+
+
+def test_003_form_label_interleaved_with_its_value(m003):
+    assert m003.budget_proposals[2].sammenligning == (
+        "De omkringliggende kommuner har fortsat lægekonsulenter ansat til vejledning af "
+        "sagsbehandleren. Det vurderes at Allerød Kommunes behov kan dækkes ved en kombination "
+        "af lægefaglig screening og vejledning fra Sundhedskoordinator."
+    )
+
+
+# --- refusals -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(lambda: seed("002"), id="attachment-note"),
+        pytest.param(lambda: seed("004"), id="appendix-bundle"),
+        pytest.param(lambda: "", id="empty"),
+        pytest.param(lambda: " \n\n \n", id="whitespace"),
+        pytest.param(lambda: os.urandom(4096).decode("latin-1"), id="random-bytes"),
+    ],
+)
+def test_non_protocols_are_refused_with_a_reason(text):
+    with pytest.raises(NotAProtocol) as excinfo:
+        parse_protocol(text())
+    assert excinfo.value.reason
+    assert "\n" not in excinfo.value.reason
+
+
+# --- rules on synthetic snippets (not copied from the seeds) --------------------------------
+
+# "¬" marks a trailing space, which the extraction keeps and the rules use.
+SYNTHETIC = snippet("""\
+ TEKNIK- OG MILJØUDVALGET 2018-2021
+
+1. Godkendelse af dagsorden
+
+Sagsnr.:¬
+
+Punkttype -
+
+Tema -
+
+Sagsbeskrivelse -
+
+Administrationens¬
+forslag
+
+-
+
+Bilag Nej
+
+_________________________________________________________
+Beslutning Teknik- og¬
+Miljøudvalget 2018-
+2021 den 04-09-2019
+
+Godkendt.
+
+Fraværende Ingen
+ TEKNIK- OG MILJØUDVALGET 2018-2021
+
+2. Ny cykelsti langs Stationsvej
+
+Sagsnr.: 19/4412
+
+Punkttype Beslutning
+
+Tema Der skal tages stilling til tre forslag:
+•  forslag A
+·  forslag B
+
+Sagsbeskrivelse Projektet blev drøftet på mødet
+3. april 2019, hvor udvalget bad om en plan.
+
+Økonomi¬
+og finansiering
+
+Anlægsudgiften er 2,1 mio. kr.
+
+Bilag Skitse af cykelsti.pdf
+Bilag 2 til skitsen med en meget lang¬
+titel.pdf
+
+_________________________________________________________
+Beslutning Økonomiudvalge
+t 2018-2021 den 12-
+08-2019
+
+Oversendt til Teknik- og Miljøudvalget.
+
+Beslutning Teknik- og¬
+Miljøudvalget 2018-
+
+Godkendt med den ændring, at stien
+ 2021 den 04-09-2019
+belyses.
+
+Følgende forslag blev sat til afstemning:
+”Sagen udsættes.”
+
+Forslaget forkastet med 2 stemmer for (Anna Holm og Bo Lind). Imod stemte 3¬
+medlemmer (Carl Berg, Dorte Kjær og Eva Juul).
+
+Fraværende Finn Olsen og Gitte Rask
+Teknik- og Miljøudvalget 2018-2021 onsdag den 4. september 2019 7
+Signeret af:¬
+
+_______________________________¬
+Anna Holm
+Formand
+
+_______________________________¬
+Bo Lind
+""")
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    return parse_protocol(SYNTHETIC)
+
+
+def test_synthetic_committee_and_date_come_from_the_document(synthetic):
+    assert synthetic.committee_name == "Teknik- og Miljøudvalget 2018-2021"
+    assert synthetic.committee_term == "2018-2021"
+    assert synthetic.date == datetime.date(2019, 9, 4)
+    assert [i.title for i in synthetic.items] == [
+        "Godkendelse af dagsorden",
+        "Ny cykelsti langs Stationsvej",
+    ]
+    assert synthetic.signatures == ["Anna Holm", "Bo Lind"]  # incomplete page tolerated
+    assert synthetic.unplaced == []
+
+
+def test_synthetic_other_committee_heading_wrapped_elsewhere(synthetic):
+    decisions = synthetic.items[1].decisions
+    assert [(dec.committee, dec.date) for dec in decisions] == [
+        ("Økonomiudvalget 2018-2021", datetime.date(2019, 8, 12)),
+        ("Teknik- og Miljøudvalget 2018-2021", datetime.date(2019, 9, 4)),
+    ]
+    assert decisions[1].text.startswith("Godkendt med den ændring, at stien belyses.")
+
+
+def test_synthetic_vote_rejected_with_plural(synthetic):
+    [vote] = synthetic.items[1].votes
+    assert vote.result == "forkastet"
+    assert vote.motion == "”Sagen udsættes.”"
+    assert vote.for_ == ["Anna Holm", "Bo Lind"]
+    assert vote.against == ["Carl Berg", "Dorte Kjær", "Eva Juul"]
+
+
+def test_synthetic_sections_labels_and_attachments(synthetic):
+    item = synthetic.items[1]
+    assert (
+        item.sections["Tema"]
+        == "Der skal tages stilling til tre forslag:\n\n- forslag A\n- forslag B"
+    )
+    # A date at a line start is not an item or a list entry.
+    assert item.sections["Sagsbeskrivelse"] == (
+        "Projektet blev drøftet på mødet 3. april 2019, hvor udvalget bad om en plan."
+    )
+    assert item.sections["Økonomi og finansiering"] == "Anlægsudgiften er 2,1 mio. kr."
+    assert [a.filename for a in item.attachments] == [
+        "Skitse af cykelsti.pdf",
+        "Bilag 2 til skitsen med en meget lang titel.pdf",
+    ]
+    assert item.absent == ["Finn Olsen", "Gitte Rask"]
+    assert synthetic.items[0].absent == []
+
+
+def test_item_start_needs_sagsnr_two_lines_later():
+    lines = ["1. Første punkt", "", "Sagsnr.: 20/1", "tekst", "2. marts 2020 blev", "", "mere"]
+    assert [number for _, number in find_item_starts(lines)] == [0]
+
+
+def test_label_wrapped_over_two_lines_at_any_word():
+    lines = [" Dialog/høring", "", "x"]
+    assert match_label(lines, 0, ("Dialog/høring",)) == ("Dialog/høring", "", 1)
+    lines = ["Afledte", "konsekvenser Ingen"]
+    assert match_label(lines, 0, ("Afledte konsekvenser",)) == ("Afledte konsekvenser", "Ingen", 2)
+
+
+def test_join_narrow_keeps_compound_space_and_mends_broken_words():
+    assert join_narrow(
+        ["Social- ", "og ", "Sundhedsudvalge", "t 2022-2025 den 01-", "02-2023"]
+    ) == ("Social- og Sundhedsudvalget 2022-2025 den 01-02-2023")
+    # Trailing spaces lost: a hyphen before a letter keeps its space.
+    assert join_narrow(["Kultur-", "og", "Fritidsudvalget"]) == "Kultur- og Fritidsudvalget"
+
+
+def test_join_narrow_without_trailing_spaces_uses_known_names_and_word_wraps():
+    # An extraction without trailing spaces: a wrap is a word boundary unless a known name
+    # or a hyphen before a digit says otherwise.
+    lines = ["Erhvervs- og", "Beskæftigelsesudvalget", "2014-2017 den", "12-03-", "2014"]
+    assert join_narrow(lines, (EBU,), keeps_trailing=False) == f"{EBU} den 12-03-2014"
+    assert join_narrow(["Udvalget for teknik", "og miljø den", "01-02-2015"], (), False) == (
+        "Udvalget for teknik og miljø den 01-02-2015"
+    )
+    broken = ["Erhvervs- og Beskæftigelsesudvalge", "t 2014-2017 den 12-03-2014"]
+    assert join_narrow(broken, (EBU,), False) == f"{EBU} den 12-03-2014"
+
+
+def test_labels_alone_on_their_line_signatures_without_rules_and_a_front_page():
+    text = "\n".join(
+        [
+            "Kultur- og Fritidsudvalget 2018-2021",
+            "",
+            "tirsdag den 4. juni 2019",
+            "Kl. 16:00",
+            "",
+            "Indhold",
+            "1. Bemærkninger .......................... 2",
+            "Signeret af .............................. 3",
+            "",
+            "\fKULTUR- OG FRITIDSUDVALGET 2018-2021",
+            "",
+            "1. Bemærkninger",
+            "Sagsnr.:",
+            "",
+            "19/123",
+            "",
+            "Punkttype",
+            "",
+            "Beslutning",
+            "",
+            "Tema",
+            "",
+            "-",
+            "",
+            "Bilag",
+            "",
+            "Nej",
+            "Besparelsesforslag 120/1 Lukning af et bibliotek",
+            "(KFU)",
+            "",
+            "Beslutning Kultur- og",
+            "Fritidsudvalget 2018-",
+            "2021 den 04-06-2019",
+            "",
+            "Godkendt.",
+            "",
+            "Fraværende",
+            "",
+            "Ida Holm og Ole Berg",
+            "",
+            "\fSigneret af:",
+            "",
+            "Lene Dahl",
+            "Formand",
+            "",
+            "Per Moe",
+            "Medlem",
+        ]
+    )
+    meeting = parse_protocol(text)
+    assert meeting.committee_name == "Kultur- og Fritidsudvalget 2018-2021"
+    assert meeting.date == datetime.date(2019, 6, 4)
+    assert meeting.start_time == datetime.time(16, 0)
+    (item,) = meeting.items
+    assert (item.sagsnr, item.punkttype, item.attachments) == ("19/123", "Beslutning", [])
+    assert [(d.committee, d.text) for d in item.decisions] == [
+        ("Kultur- og Fritidsudvalget 2018-2021", "Godkendt.")
+    ]
+    assert item.absent == ["Ida Holm", "Ole Berg"]
+    assert meeting.signatures == ["Lene Dahl", "Per Moe"]
+    assert meeting.unplaced == []
+
+
+def test_footer_of_another_date_inside_a_bullet_list():
+    text = snippet("""\
+ BØRNEUDVALGET 2022-2025
+
+1. Skolestart
+
+Sagsnr.: 22/100
+
+Punkttype Orientering
+
+Tema Tre skoler:
+ Skole A
+ Skole B
+
+
+
+Børneudvalget 2022-2025 tirsdag den 7. juni 2022 3
+
+ Skole C
+
+Bilag Nej
+
+_________________________________________________________
+Beslutning Børneudvalget¬
+2022-2025 den 07-06-2022
+
+Taget til efterretning.
+
+Fraværende Ingen
+""")
+    meeting = parse_protocol(text)
+    assert meeting.items[0].sections["Tema"] == "Tre skoler:\n\n- Skole A\n- Skole B\n- Skole C"
+    assert meeting.committee_name == "Børneudvalget 2022-2025"
+    assert meeting.unplaced == []
+
+
+def test_unrecognised_lines_are_reported_with_line_numbers():
+    text = SYNTHETIC.replace("Fraværende Ingen\n", "Fraværende Ingen\n\nLøs tekst\n", 1)
+    text = "Forside uden struktur\n" + text
+    meeting = parse_protocol(text)
+    assert [(u.line_no, u.text) for u in meeting.unplaced] == [
+        (1, "Forside uden struktur"),
+        (text.split("\n").index("Løs tekst") + 1, "Løs tekst"),
+    ]
+
+
+def test_format_text_blank_line_inside_wrapped_entry_is_not_a_break():
+    lines = ["Formål:", "", " hjælpe borgere med at finde ", "", "bolig", " give råd"]
+    assert format_text(lines) == "Formål:\n\n- hjælpe borgere med at finde bolig\n- give råd"
+
+
+def test_attachment_row_skips_urls_and_joins_wrapped_names():
+    lines = [
+        "Notat om vej ",
+        "a....pdf",
+        "http://example.org/x",
+        "Kort.PDF",
+        "Oversigt uden filtype",
+    ]
+    got = [(a.number, a.filename) for a in parse_attachment_row(lines, 7)]
+    assert got == [
+        ("7.1", "Notat om vej a....pdf"),
+        ("7.2", "Kort.PDF"),
+        ("7.3", "Oversigt uden filtype"),
+    ]
+
+
+def test_vote_with_abstention():
+    text = (
+        "Følgende forslag blev sat til afstemning:\n\n”At sagen godkendes.”\n\n"
+        "Forslaget godkendt med 2 stemmer for (A B og C D). Imod stemte 1 medlem (E F). "
+        "1 medlem undlod at stemme (G H)."
+    )
+    [vote] = parse_votes(text)
+    assert (vote.for_, vote.against, vote.abstain) == (["A B", "C D"], ["E F"], ["G H"])
+
+
+FORM = """\
+Kultur – Lukning af filial (KFU)
+
+Afdelings nr. Forslag nr. Scenarie nr. Udvalg Udgiftstype Acadre
+512 7 2 KFU Service/Anlæg 21/999
+
+Titel Lukning af filial
+Beskrivelse Filialen lukkes.
+
+ØKONOMI
+
+Overblik over
+besparelsespotentiale de enkelte
+år
+
+Budget
+år
+Éngangs
+udgift/
+investering
+Udgifter
+- = mindre-
++ = mer-
+Indtægter
+- = mindre-
++ = mer- I alt netto
+
+2022 50.000 -300.000 -20.000 -270.000
+
+2023
+- -300.000
+-20.000 -320.000
+
+Uddybende beskrivelse af
+besparelsespotentialet
+Halv effekt i 2022.
+
+BILAG
+
+Ingen
+"""
+
+
+def test_savings_form_of_another_committee_with_engangs_and_income():
+    [proposal] = besparelse.parse_forms(FORM.split("\n"))
+    assert (proposal.afdeling, proposal.forslag, proposal.scenarie, proposal.udvalg) == (
+        512,
+        7,
+        2,
+        "KFU",
+    )
+    assert proposal.problems == []
+    y2022, y2023 = proposal.years[2022], proposal.years[2023]
+    assert (y2022.engangs, y2022.udgifter_service, y2022.indtaegter, y2022.netto) == (
+        50_000,
+        -300_000,
+        -20_000,
+        -270_000,
+    )
+    assert (y2023.engangs, y2023.udgifter_service, y2023.indtaegter, y2023.netto) == (
+        None,
+        -300_000,
+        -20_000,
+        -320_000,
+    )
+    assert proposal.uddybende_besparelse == "Halv effekt i 2022."
+
+
+def test_a_footer_whose_weekday_is_wrong_is_reported_not_trusted():
+    text = seed("001").replace(" onsdag den 12. marts 2014 ", " torsdag den 12. marts 2014 ")
+    meeting = parse_protocol(text)
+    assert meeting.date == datetime.date(2014, 3, 12)  # from the decision headings
+    (problem,) = [u for u in meeting.unplaced if "ugedagen" in u.reason]
+    assert "torsdag den 12. marts 2014" in problem.text
+
+
+def test_a_footer_of_another_date_is_reported():
+    text = seed("001").replace(" onsdag den 12. marts 2014 ", " onsdag den 19. marts 2014 ")
+    meeting = parse_protocol(text)
+    assert any("afviger fra mødedatoen 12-03-2014" in u.reason for u in meeting.unplaced)
+
+
+def test_savings_forms_belong_to_the_item_whose_attachment_carries_them():
+    meeting = parse_protocol(seed("003"))
+    assert [p.item_number for p in meeting.budget_proposals] == [3, 3, 3, 3]
