@@ -25,6 +25,9 @@ run: install
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
+# Two or more workers (pytest-xdist), tests in random order (pytest-randomly; the seed is
+# printed, and -p randomly -p "randomly" --randomly-seed=N repeats an order).
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -174,7 +174,12 @@ def signaturer(moede) -> list[Signatur]:
 # --- the document ------------------------------------------------------------------------------
 
 
-def render_moede_pdf(
+def render_moede_pdf(moede, *, pdf_variant: str = "pdf/ua-1", **kwargs) -> bytes:
+    """One PDF of the meeting; see render_moede_pdfs for the arguments."""
+    return render_moede_pdfs(moede, pdf_variants=(pdf_variant,), **kwargs)[pdf_variant]
+
+
+def render_moede_pdfs(
     moede,
     *,
     user,
@@ -182,23 +187,25 @@ def render_moede_pdf(
     udkast: bool = False,
     underskrivere: list[Signatur] | None = None,
     med_bilag: bool = False,
-    pdf_variant: str = "pdf/ua-1",
+    pdf_variants: tuple[str, ...] = ("pdf/ua-1",),
     offentlig: bool = False,
-) -> bytes:
+) -> dict[str, bytes]:
     """The meeting's protocol (``kind="referat"``) or agenda (``"dagsorden"``) as a PDF, as
     ``user`` may see it (closed items and attachments as on their web page).
 
     ``underskrivere``: the "Signeret af:" lines; by default the meeting's participants, chair
     first, unsigned. ``med_bilag``: append the visible attachments behind cover pages, and the
     savings proposals attached to the items as rendered forms before them.
-    ``udkast``: watermark every page. ``pdf_variant``: "pdf/ua-1" (tagged) or "pdf/a-3b".
+    ``udkast``: watermark every page. ``pdf_variants``: "pdf/ua-1" (tagged) and/or "pdf/a-3b";
+    the document is laid out once and written once per variant (variant -> bytes).
     ``offentlig``: the public version (KSL §§ 8, 20): closed items only as number, approved
     title and redacted decision (protokol.offentlig), no closed attachments; ``user`` is unused.
     """
     if kind not in TITLER:
         raise ValueError(f"Unknown PDF kind {kind!r}")
-    if pdf_variant not in PDF_VARIANTS:
-        raise ValueError(f"Unsupported PDF variant {pdf_variant!r}")
+    unknown = set(pdf_variants) - PDF_VARIANTS
+    if unknown:
+        raise ValueError(f"Unsupported PDF variant {sorted(unknown)!r}")
     udvalg = moede.udvalg
     deltagelse = selectors.moede_deltagelse(moede)
     if offentlig:
@@ -252,7 +259,10 @@ def render_moede_pdf(
         },
     )
     document = render(html)
-    data = document.write_pdf(pdf_variant=pdf_variant)
-    if any(side.pdf for side in bilag_sider):
-        data = _insert_attachments(data, document, bilag_sider)
-    return data
+    result = {}
+    for variant in pdf_variants:
+        data = document.write_pdf(pdf_variant=variant)
+        if any(side.pdf for side in bilag_sider):
+            data = _insert_attachments(data, document, bilag_sider)
+        result[variant] = data
+    return result

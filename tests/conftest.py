@@ -1,35 +1,42 @@
 """Standing personas: the committee's secretary and member, a member of another committee,
 and a logged-in user with no role. Anonymous requests use the plain `client`."""
 
+import importlib
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
 from tests import factories
+from tests.demo import FAST_HASHER, IMMEDIATE_TASKS, DemoSnapshot
 
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def reset_task_backends():
-    """django-tasks caches its TASKS settings; forget them after a settings change."""
-    import django_tasks
-    from asgiref.local import Local
-
-    django_tasks.task_backends._settings = None
-    django_tasks.task_backends.__dict__.pop("settings", None)
-    django_tasks.task_backends._connections = Local(False)
 
 
 @pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):
-    """Background tasks run at once, in the test's transaction."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    reset_task_backends()
-    yield
-    reset_task_backends()
+    """Background tasks run at once, in the test's transaction. (django-tasks forgets its
+    backends on Django's setting_changed signal, which the settings fixture sends.)"""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
+    """``load_demo`` run once per test run (see tests/demo.py); with pytest-xdist the first
+    worker builds it and the others read what it stored."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.shared(tmp_path_factory)
+
+
+@pytest.fixture
+def demo(db, demo_snapshot, settings):
+    """The demo data (EBU 2014-2017, its two signed meetings, the 2016-2019 budget round and
+    the demo users, password "demo") in this test's database and MEDIA_ROOT."""
+    demo_snapshot.restore(Path(settings.MEDIA_ROOT))
 
 
 @pytest.fixture
@@ -85,8 +92,6 @@ def _lock_triggers_allow_test_flush(request):
     if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
         yield
         return
-    import importlib
-
     # Set up transactional_db first, so its flush runs after this fixture's teardown.
     request.getfixturevalue("transactional_db")
     triggers = importlib.import_module("udvalg.migrations.0004_laasning_triggers")

@@ -10,8 +10,11 @@ from pypdf import PdfWriter
 
 from budget import services as budget_services
 from budget.models import Besparelsesforslag, Udgiftstype
+from protokol.services import optagelse
+from protokol.services import underskrift as underskrift_services
 from sager import services as sager_services
 from sager.models import Adgang, Bilag, Punkt, Punkttype, Sag
+from udvalg import services as udvalg_services
 from udvalg.models import Medlemskab, Moede, Person, Rolle, Udvalg
 
 _seq = itertools.count(1)
@@ -113,3 +116,52 @@ def make_forslag(runde=None, udvalg: Udvalg | None = None, aar=None, **kw):
         }
     rows = [budget_services.AarRaekke(aar=year, **cells) for year, cells in aar.items()]
     return budget_services.forslag_save(forslag=forslag, aar=rows)
+
+
+# --- a held meeting, ready to sign (protocol signing and locking tests) -------------
+
+
+HELD_NAMES = ["Nikolaj Bührmann", "Erling Petersen", "Rasmus Keis Neerbek", "Agnete Fog"]
+
+
+def make_held_moede(udvalg, sekretaer, prefix="u", sagsnr="14/1175"):
+    """A held meeting with four members (users u0..u3, password 'pw'), Agnete absent,
+    an item with a decision and a named vote."""
+    users = []
+    for i, navn in enumerate(HELD_NAMES):
+        user = make_user(f"{prefix}{i}", first_name=navn.split()[0])
+        m = make_medlem(udvalg, user=user, navn=navn)
+        m.sortering, m.rolle = i, Rolle.FORMAND if i == 0 else Rolle.MEDLEM
+        m.save()
+        users.append(user)
+    moede = make_moede(udvalg, dato=datetime.date(2014, 3, 12))
+    punkt = make_punkt(moede, titel="Nytteindsats", sag=make_sag(sagsnr))
+    make_bilag(punkt, filnavn="Supplerende notat om nytteindsats.pdf")
+    udvalg_services.moede_release(moede=moede, user=sekretaer)
+    agnete = users[3].person
+    optagelse.fremmoede_set(moede=moede, person=agnete, status="afbud")
+    beslutning = optagelse.beslutning_save(punkt=punkt, tekst="<p>Godkendt.</p>")
+    optagelse.afstemning_register(
+        beslutning=beslutning,
+        forslag="Forslaget",
+        stemmer={users[0].person.pk: "for", users[1].person.pk: "for", users[2].person.pk: "imod"},
+    )
+    udvalg_services.moede_start_recording(moede=moede)
+    moede.refresh_from_db()
+    return moede, punkt, users
+
+
+def sign_all(moede, users):
+    result = None
+    for user in users:
+        result = underskrift_services.referat_sign(moede=moede, user=user, password="pw")
+    return result  # the last one enqueued the lock task (run at once in tests)
+
+
+def lock_moede(held, sekretaer):
+    """Close the held meeting (make_held_moede) for signing and sign it: it locks."""
+    moede, punkt, users = held
+    underskrift_services.referat_close_for_signing(moede=moede, user=sekretaer)
+    sign_all(moede, users[:3])
+    moede.refresh_from_db()
+    return moede, punkt, users

@@ -24,18 +24,15 @@ def referat_lock(*, moede_id: int, user_id: int) -> "ProtokolVersion | None":
 
 def _lock(moede: Moede, user) -> "ProtokolVersion":
     """Render the protocol once, store it with its SHA-256, and lock the meeting."""
-    underskrivere = pdf.signaturer(moede)
-    data = pdf.render_moede_pdf(
-        moede, user=user, kind="referat", underskrivere=underskrivere, med_bilag=True
-    )
-    arkiv = pdf.render_moede_pdf(
+    pdfs = pdf.render_moede_pdfs(
         moede,
         user=user,
         kind="referat",
-        underskrivere=underskrivere,
+        underskrivere=pdf.signaturer(moede),
         med_bilag=True,
-        pdf_variant="pdf/a-3b",
+        pdf_variants=("pdf/ua-1", "pdf/a-3b"),
     )
+    data, arkiv = pdfs["pdf/ua-1"], pdfs["pdf/a-3b"]
     nummer = (moede.versioner.aggregate(m=models.Max("version"))["m"] or 0) + 1
     version = ProtokolVersion(
         moede=moede,

@@ -11,8 +11,7 @@ from tests.conftest import login
 from udvalg.models import Moede, Udvalg
 
 
-def test_demo_overview_holds_ebu_against_its_target(db, client):
-    call_command("load_demo", "--force", verbosity=0)
+def test_demo_overview_holds_ebu_against_its_target(demo, client):
     call_command("load_demo", "--force", verbosity=0)  # idempotent
     assert Besparelsesforslag.objects.count() == 4
 

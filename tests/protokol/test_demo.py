@@ -14,9 +14,9 @@ def test_load_demo_refuses_to_create_users_without_debug(db, settings):
     assert not get_user_model().objects.exists()
 
 
-def test_load_demo_builds_the_seed_meetings_and_is_idempotent(db, client):
-    call_command("load_demo", "--force", verbosity=0)
-    call_command("load_demo", "--force", verbosity=0)  # second run adds nothing
+def test_load_demo_builds_the_seed_meetings_and_is_idempotent(demo, client):
+    # `demo` is what `load_demo --force` built (once per test session, tests/demo.py).
+    call_command("load_demo", "--force", verbosity=0)  # a second run adds nothing
 
     ebu = Udvalg.objects.get(slug="ebu-2014-2017")
     assert ebu.visningsnavn == "Erhvervs- og Beskæftigelsesudvalget 2014-2017"

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from protokol import deltagelse
 from protokol.services import optagelse
@@ -213,9 +212,7 @@ def test_decisions_and_votes_keep_an_audit_history(client, sekretaer, moede, pun
 # --- the demo protocol (acceptance) ------------------------------------------------------------
 
 
-def test_demo_protocol_pages(client, db):
-
-    call_command("load_demo", "--force", verbosity=0)
+def test_demo_protocol_pages(client, demo):
     login(client, get_user_model().objects.get(username="medlem"))
     html = client.get("/udvalg/ebu-2014-2017/moeder/2014-03-12/referat/").content.decode()
     for line in [

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -119,7 +118,9 @@ def _fast_and_isolated(settings, media_root):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, media_root):
+def demo(demo_snapshot, django_db_blocker, media_root):
+    """The demo data for the whole module (the tests read it; each test's own changes are
+    rolled back to this point)."""
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=media_root, PASSWORD_HASHERS=FAST_HASHER),
@@ -127,7 +128,7 @@ def demo(django_db_setup, django_db_blocker, media_root):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("load_demo", "--force", verbosity=0)
+            demo_snapshot.restore(media_root)
             yield
         finally:
             transaction.set_rollback(True)

@@ -171,11 +171,9 @@ def test_committee_option_names_the_committee(db):
     assert (own["committee"], own["date"]) == ("Økonomiudvalget 2014-2017", "2015-05-13")
 
 
-def test_an_exported_demo_meeting_that_treats_a_case_again_adds_to_its_history(db, tmp_path):
+def test_an_exported_demo_meeting_that_treats_a_case_again_adds_to_its_history(demo, tmp_path):
     """A later meeting of the demo treats Nytteindsats (14/1175) again; exported as this app's
     protocol PDF and imported, it joins the case's history instead of making a second case."""
-
-    call_command("load_demo", "--force", verbosity=0, stdout=io.StringIO())
     sag = Sag.objects.get(sagsnr="14/1175")
     ebu = Udvalg.objects.get(slug="ebu-2014-2017")
     moede = sager_services.moede_create(

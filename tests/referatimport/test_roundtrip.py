@@ -3,8 +3,8 @@ protocol PDFs with their attachments and imported into an empty database give th
 meetings - the same ``import_referat --json`` as `moede_json` of the demo, apart from ids
 (the schema holds none).
 
-pytest-django gives each test an empty database, so the first test exports the demo meetings
-and writes the PDFs and their expected JSON to a shared directory; the second imports them.
+The export runs once for the module, on the demo data in a transaction that is rolled back
+before the tests, so the import test starts from an empty database.
 """
 
 import io
@@ -13,6 +13,8 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 
 from protokol import pdf
 from referatimport.readback import moede_json
@@ -22,31 +24,39 @@ DATES = ("2014-03-12", "2015-05-13")
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    return tmp_path_factory.mktemp("roundtrip")
+def exported(demo_snapshot, django_db_blocker, tmp_path_factory):
+    """The demo meetings as this app's protocol PDFs, beside the JSON they must import as."""
+    folder = tmp_path_factory.mktemp("roundtrip")
+    media = tmp_path_factory.mktemp("roundtrip-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        demo_snapshot.restore(media)
+        for date in DATES:
+            moede = Moede.objects.get(dato=date)
+            user = moede.udvalg.sekretaerer.first() or get_user_model().objects.get(
+                is_superuser=True
+            )
+            # The stored signatures in their stored order (the default signer list is the
+            # participants in seat order, which the JSON does not use).
+            data = pdf.render_moede_pdf(
+                moede, user=user, med_bilag=True, underskrivere=pdf.signaturer(moede)
+            )
+            (folder / f"{date}.pdf").write_bytes(data)
+            (folder / f"{date}.json").write_text(
+                json.dumps(moede_json(moede), ensure_ascii=False), encoding="utf-8"
+            )
+        transaction.set_rollback(True)
+    return folder
 
 
 def test_demo_meetings_export_as_protocol_pdfs(db, exported):
-    call_command("load_demo", "--force", verbosity=0, stdout=io.StringIO())
     for date in DATES:
-        moede = Moede.objects.get(dato=date)
-        user = moede.udvalg.sekretaerer.first() or get_user_model().objects.get(is_superuser=True)
-        # The stored signatures in their stored order (the default signer list is the
-        # participants in seat order, which the JSON does not use).
-        data = pdf.render_moede_pdf(
-            moede, user=user, med_bilag=True, underskrivere=pdf.signaturer(moede)
-        )
-        (exported / f"{date}.pdf").write_bytes(data)
-        (exported / f"{date}.json").write_text(
-            json.dumps(moede_json(moede), ensure_ascii=False), encoding="utf-8"
-        )
-    assert Moede.objects.filter(dato__in=DATES).count() == len(DATES)
+        assert (exported / f"{date}.pdf").read_bytes().startswith(b"%PDF-")
+        meeting = json.loads((exported / f"{date}.json").read_text(encoding="utf-8"))
+        assert meeting["date"] == date and meeting["items"], date
 
 
 def test_exported_demo_meetings_import_into_an_empty_database_as_the_same_meetings(db, exported):
     paths = [exported / f"{date}.pdf" for date in DATES]
-    if not all(path.exists() for path in paths):
-        pytest.fail("the export test must run first (it writes the PDFs)")
     assert not Moede.objects.exists()
     out = io.StringIO()
     call_command("import_referat", *map(str, paths), "--json", stdout=out, stderr=io.StringIO())
