@@ -103,7 +103,7 @@ def oversigt_tabel(oversigt: Oversigt) -> Tabel:
     def sum_row(label: str, tal: dict[int, Tal]) -> None:
         row = [label, *tomme_tekster]
         for aar in aarene:
-            row += Celler.fra_tal(tal[aar]).som_liste()
+            row += Celler.from_tal(tal[aar]).as_list()
         tabel.fed.add(len(tabel.rows))
         tabel.rows.append(row)
 
@@ -126,7 +126,7 @@ def oversigt_tabel(oversigt: Oversigt) -> Tabel:
                 forslag.get_status_display(),
             ]
             for aar in aarene:
-                row += Celler.fra_aarstal(rows.get(aar)).som_liste()
+                row += Celler.from_aarstal(rows.get(aar)).as_list()
             tabel.rows.append(row)
         sum_row(f"I alt {fork}", blok.i_alt)
         if blok.ramme is not None:
@@ -172,14 +172,14 @@ def katalog_tabel(oversigt: Oversigt) -> Tabel:
         for aar in aarene:
             aarstal = rows.get(aar)
             vaerk = aarstal.aarsvaerk if aarstal is not None else None
-            row += [*Celler.fra_aarstal(aarstal).som_liste(), vaerk]
+            row += [*Celler.from_aarstal(aarstal).as_list(), vaerk]
             if vaerk is not None:
                 aarsvaerk[aar] = (aarsvaerk[aar] or 0) + vaerk
         row += [getattr(forslag, name) for _, name in _KATALOG_TEKST]
         tabel.rows.append(row)
     total: list[Celle] = ["I alt"] + [None] * (len(_KATALOG_HOVED) - 1)
     for aar in aarene:
-        total += [*Celler.fra_tal(oversigt.i_alt[aar]).som_liste(), aarsvaerk[aar]]
+        total += [*Celler.from_tal(oversigt.i_alt[aar]).as_list(), aarsvaerk[aar]]
     total += [None] * len(_KATALOG_TEKST)
     tabel.fed.add(len(tabel.rows))
     tabel.rows.append(total)

@@ -144,7 +144,7 @@ def _sektioner(oversigt: Oversigt) -> list[_Sektion]:
     aarene = oversigt.aarene
 
     def totals(tal: dict[int, Tal]) -> dict[int, Celler]:
-        return {aar: Celler.fra_tal(tal[aar]) for aar in aarene}
+        return {aar: Celler.from_tal(tal[aar]) for aar in aarene}
 
     tabeller = []
     for blok in oversigt.blokke:
@@ -153,7 +153,7 @@ def _sektioner(oversigt: Oversigt) -> list[_Sektion]:
                 linje.forslag.nummer,
                 linje.forslag.titel,
                 {
-                    aar: Celler.fra_aarstal(row)
+                    aar: Celler.from_aarstal(row)
                     for aar, row in forslag_aarstal(linje.forslag, aarene).items()
                 },
             )

@@ -24,7 +24,7 @@ class Tal:
     netto: int = 0
 
     @classmethod
-    def fra_aarstal(cls, row: Aarstal) -> "Tal":
+    def from_aarstal(cls, row: Aarstal) -> "Tal":
         return cls(
             engangs=row.engangs or 0,
             service=row.udgifter_service or 0,
@@ -185,7 +185,7 @@ def oversigt_build(
             blok = blokke[f.udvalg_id] = UdvalgBlok(
                 udvalg=f.udvalg, ramme=rammer_by_udvalg.get(f.udvalg_id), aarene=aarene
             )
-        years = {row.aar: Tal.fra_aarstal(row) for row in f.aarstal.all() if row.aar in aarene}
+        years = {row.aar: Tal.from_aarstal(row) for row in f.aarstal.all() if row.aar in aarene}
         blok.linjer.append(ForslagLinje(forslag=f, aar=years, aarene=aarene))
     for ramme in rammer_by_udvalg.values():
         if ramme.udvalg_id not in blokke:
@@ -205,7 +205,7 @@ class Celler:
     netto: int | None = None
 
     @classmethod
-    def fra_aarstal(cls, row: Aarstal | None) -> "Celler":
+    def from_aarstal(cls, row: Aarstal | None) -> "Celler":
         if row is None:
             return cls()
         return cls(
@@ -217,7 +217,7 @@ class Celler:
         )
 
     @classmethod
-    def fra_tal(cls, tal: Tal) -> "Celler":
+    def from_tal(cls, tal: Tal) -> "Celler":
         return cls(
             engangs=tal.engangs,
             service=tal.service,
@@ -226,7 +226,7 @@ class Celler:
             netto=tal.netto,
         )
 
-    def som_liste(self) -> list[int | None]:
+    def as_list(self) -> list[int | None]:
         return [self.engangs, self.service, self.overfoersel, self.indtaegter, self.netto]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from referatimport.model import ParsedProposal, ParsedYear
+from referatimport.model import ParsedAar, ParsedForslag
 from referatimport.text import format_text, is_blank
 
 # A form is recognised by its header row, not by its title line, which varies (§5.1).
@@ -24,7 +24,7 @@ FOOTNOTE_RE = re.compile(r"(Mer|Mindre)udgifterne er (service|overførsels)udgif
 
 # The form's fields in print order; None marks a section title without a value.
 FORM_LABELS: tuple[tuple[str | None, str], ...] = (
-    ("title", "Titel"),
+    ("titel", "Titel"),
     ("beskrivelse", "Beskrivelse"),
     ("sammenhaenge", "Sammenhænge med andre besparelsesforslag"),
     ("ikrafttraedelse", "Ikrafttrædelsestidspunkt"),
@@ -62,7 +62,7 @@ def joined_row(lines: list[str], idx: int, pattern: re.Pattern, cells: int = 6):
     return None, idx
 
 
-def parse_forms(lines: list[str], start: int = 0) -> list[ParsedProposal]:
+def parse_skemaer(lines: list[str], start: int = 0) -> list[ParsedForslag]:
     headers, header_ends = [], []
     for idx in range(start, len(lines)):
         if lines[idx].lstrip().startswith("Afdelings nr."):
@@ -83,15 +83,15 @@ def parse_forms(lines: list[str], start: int = 0) -> list[ParsedProposal]:
                 end = idx  # the next attachment's cover block ends the form
                 break
         title_idx = titles[pos]
-        proposal = ParsedProposal(
+        proposal = ParsedForslag(
             afdeling=int(match["afdeling"]),
             forslag=int(match["forslag"]),
             scenarie=int(match["scenarie"]) if match["scenarie"] else None,
             udvalg=match["udvalg"],
-            udgiftstype_raw=match["udgiftstype"],
+            udgiftstype_tekst=match["udgiftstype"],
             acadre=match["acadre"],
-            form_title=lines[title_idx].strip() if title_idx is not None else "",
-            line_no=header + 1,
+            skema_titel=lines[title_idx].strip() if title_idx is not None else "",
+            linje=header + 1,
         )
         fill_fields(proposal, lines[last + 1 : end])
         proposals.append(proposal)
@@ -112,7 +112,7 @@ def next_text_line(lines: list[str], idx: int) -> int | None:
     return idx if idx < len(lines) else None
 
 
-def fill_fields(proposal: ParsedProposal, lines: list[str]) -> None:
+def fill_fields(proposal: ParsedForslag, lines: list[str]) -> None:
     """Assign value lines to the form's labels.
 
     Labels are matched word by word from the start of a line. A label wrapped over several
@@ -206,7 +206,7 @@ def to_int(token: str) -> int | None:
     return None if token == "-" else int(token.replace(".", ""))
 
 
-def parse_oekonomi(proposal: ParsedProposal, lines: list[str]) -> None:
+def parse_oekonomi(proposal: ParsedForslag, lines: list[str]) -> None:
     """Read the ØKONOMI year table (§5.2, §7.13).
 
     Cells come one per line, several per line or with the two-line Udgifter cell wrapped after
@@ -247,15 +247,15 @@ def parse_oekonomi(proposal: ParsedProposal, lines: list[str]) -> None:
         elif rows:
             notes.append(raw)
     if not rows:
-        proposal.problems.append("ØKONOMI-tabellen blev ikke fundet")
+        proposal.problemer.append("ØKONOMI-tabellen blev ikke fundet")
     proposal.note = format_text(notes)
-    udgiftstype = proposal.udgiftstype_raw.lower()
+    udgiftstype = proposal.udgiftstype_tekst.lower()
     mixed = "service" in udgiftstype and "overf" in udgiftstype
     for year, first, wrapped in rows:
-        proposal.years[year] = assign_cells(proposal, year, first, wrapped, mixed)
+        proposal.aar[year] = assign_cells(proposal, year, first, wrapped, mixed)
 
 
-def assign_cells(proposal, year, first, wrapped, mixed) -> ParsedYear:
+def assign_cells(proposal, year, first, wrapped, mixed) -> ParsedAar:
     tokens = first + wrapped
     values = [to_int(t) for t in tokens]
     net_pos = None
@@ -266,8 +266,8 @@ def assign_cells(proposal, year, first, wrapped, mixed) -> ParsedYear:
             break
     if net_pos is None:
         net_pos = len(first) - 1 if first else len(tokens) - 1
-        proposal.problems.append(f"{year}: nettobeløbet er ikke summen af de øvrige celler")
-    row = ParsedYear(netto=values[net_pos] if tokens else None)
+        proposal.problemer.append(f"{year}: nettobeløbet er ikke summen af de øvrige celler")
+    row = ParsedAar(netto=values[net_pos] if tokens else None)
     cells = [v for i, v in enumerate(values[: len(first)]) if i != net_pos]
     extra = values[len(first) :]
     udgifter: list[int | None]
@@ -282,12 +282,12 @@ def assign_cells(proposal, year, first, wrapped, mixed) -> ParsedYear:
         # Empty cells were not printed: the amounts are expenditure.
         udgifter = [v for v in cells if v is not None]
         if len(udgifter) > (2 if mixed else 1):
-            proposal.problems.append(f"{year}: for mange beløb til kolonnerne")
+            proposal.problemer.append(f"{year}: for mange beløb til kolonnerne")
     service, overfoersel = split_udgifter(proposal, udgifter, mixed)
     row.udgifter_service, row.udgifter_overfoersel = service, overfoersel
     total = sum(v or 0 for v in (row.engangs, service, overfoersel, row.indtaegter))
     if row.netto is not None and total != row.netto:
-        proposal.problems.append(f"{year}: I alt netto {row.netto} ≠ summen {total}")
+        proposal.problemer.append(f"{year}: I alt netto {row.netto} ≠ summen {total}")
     return row
 
 
@@ -300,7 +300,7 @@ def split_udgifter(proposal, udgifter, mixed) -> tuple[int | None, int | None]:
         return None, None
     if not mixed:
         total = sum(amounts)
-        if "service" in proposal.udgiftstype_raw.lower():
+        if "service" in proposal.udgiftstype_tekst.lower():
             return total, None
         return None, total
     rule = {kind.lower(): frame.lower() for kind, frame in FOOTNOTE_RE.findall(proposal.note)}
@@ -316,7 +316,7 @@ def split_udgifter(proposal, udgifter, mixed) -> tuple[int | None, int | None]:
     return amounts[0], amounts[1] if len(amounts) > 1 else None
 
 
-def parse_aarsvaerk(proposal: ParsedProposal, lines: list[str]) -> None:
+def parse_aarsvaerk(proposal: ParsedForslag, lines: list[str]) -> None:
     for raw in lines:
         words = raw.split()
         if words and YEAR_RE.match(words[0]):
@@ -327,4 +327,4 @@ def parse_aarsvaerk(proposal: ParsedProposal, lines: list[str]) -> None:
                     value = Decimal(words[1].replace(".", "").replace(",", "."))
                 except InvalidOperation:
                     value = None
-            proposal.years.setdefault(year, ParsedYear()).aarsvaerk = value
+            proposal.aar.setdefault(year, ParsedAar()).aarsvaerk = value

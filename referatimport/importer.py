@@ -58,7 +58,7 @@ from udvalg.models import (
     Underskrift,
 )
 
-from .model import ParsedDecision, ParsedItem, ParsedMeeting, ParsedProposal, Unplaced
+from .model import IkkePlaceret, ParsedBeslutning, ParsedForslag, ParsedMoede, ParsedPunkt
 from .parse import NotAProtocol, parse_protocol
 
 LABEL_TO_FIELD = {label: name for name, label in SEKTIONER}
@@ -78,7 +78,7 @@ class Rapport:
     grund: str = ""
     oprettet: Counter = field(default_factory=Counter)
     genbrugt: Counter = field(default_factory=Counter)
-    ikke_placeret: list[Unplaced] = field(default_factory=list)
+    ikke_placeret: list[IkkePlaceret] = field(default_factory=list)
     moede_id: int | None = None
 
     @property
@@ -107,7 +107,7 @@ def import_tekst(
     except NotAProtocol as exc:
         rapport.status, rapport.grund = "afvist", str(exc)
         return rapport
-    rapport.ikke_placeret = list(parsed.unplaced)
+    rapport.ikke_placeret = list(parsed.ikke_placeret)
     try:
         with transaction.atomic():
             moede = _Skriver(parsed, rapport, udvalg_navn).run()
@@ -116,8 +116,8 @@ def import_tekst(
                 kilde=kilde[:255],
                 moede=moede,
                 ikke_placeret=[
-                    {"linje": u.line_no, "tekst": u.text, "grund": u.reason}
-                    for u in parsed.unplaced
+                    {"linje": u.linje, "tekst": u.tekst, "grund": u.grund}
+                    for u in parsed.ikke_placeret
                 ],
             )
             rapport.moede_id = moede.pk
@@ -161,7 +161,7 @@ def _section_html(value: str) -> str:
     return "-" if value.strip() in ("-", "–") else text_to_html(value)
 
 
-def _motion(text: str) -> str:
+def _forslag_tekst(text: str) -> str:
     return text.strip().strip(QUOTES).strip()
 
 
@@ -187,7 +187,7 @@ def _forkortelse(navn: str) -> str:
 
 
 class _Skriver:
-    def __init__(self, parsed: ParsedMeeting, rapport: Rapport, udvalg_navn: str | None):
+    def __init__(self, parsed: ParsedMoede, rapport: Rapport, udvalg_navn: str | None):
         self.p = parsed
         self.r = rapport
         self.udvalg_navn = udvalg_navn
@@ -195,29 +195,29 @@ class _Skriver:
         self.udvalg_cache: dict[str, Udvalg] = {}
 
     def run(self) -> Moede:
-        self.udvalg = self._udvalg(self.udvalg_navn or self.p.committee_name)
+        self.udvalg = self._udvalg(self.udvalg_navn or self.p.udvalg_navn)
         # With --committee, the protocol's own name (in its decision headings) means that one.
-        self.udvalg_cache[self.p.committee_name] = self.udvalg
-        if Moede.objects.filter(udvalg=self.udvalg, dato=self.p.date).exists():
+        self.udvalg_cache[self.p.udvalg_navn] = self.udvalg
+        if Moede.objects.filter(udvalg=self.udvalg, dato=self.p.dato).exists():
             raise ImportFejl(
-                f"{self.udvalg} har allerede et møde den {self.p.date:%d-%m-%Y}; "
+                f"{self.udvalg} har allerede et møde den {self.p.dato:%d-%m-%Y}; "
                 "det importeres ikke to gange"
             )
         self.moede = Moede(
             udvalg=self.udvalg,
-            dato=self.p.date,
-            starttid=self.p.start_time,
+            dato=self.p.dato,
+            starttid=self.p.starttid,
             status=MoedeStatus.AFHOLDT,
-            url_slug=self.p.date.isoformat(),
+            url_slug=self.p.dato.isoformat(),
         )
         self.moede.full_clean()
         self.moede.save()
         self.r.oprettet["møder"] += 1
         self._medlemmer()
-        punkter = [self._punkt(item) for item in self.p.items]
+        punkter = [self._punkt(item) for item in self.p.punkter]
         self._fravaer(punkter)
-        for item, punkt in zip(self.p.items, punkter, strict=True):
-            for decision in item.decisions:
+        for item, punkt in zip(self.p.punkter, punkter, strict=True):
+            for decision in item.beslutninger:
                 self._beslutning(item, punkt, decision)
         self._underskrifter()
         self._forslag(punkter)
@@ -267,12 +267,12 @@ class _Skriver:
         """Seats for everyone who voted, made a statement or was absent, in order of first
         appearance (the protocols list names in seat order)."""
         names: list[str] = []
-        for item in self.p.items:
-            for vote in item.votes:
-                names += vote.for_ + vote.against + vote.abstain
-            names += [m.member for m in item.minority_statements]
-        for item in self.p.items:
-            names += item.absent
+        for item in self.p.punkter:
+            for vote in item.afstemninger:
+                names += vote.for_ + vote.imod + vote.undlod
+            names += [m.medlem for m in item.mindretalsudtalelser]
+        for item in self.p.punkter:
+            names += item.fravaerende
         existing = {
             m.person.navn: m
             for m in Medlemskab.objects.filter(udvalg=self.udvalg).select_related("person")
@@ -300,49 +300,49 @@ class _Skriver:
 
     # items
 
-    def _punkt(self, item: ParsedItem) -> Punkt:
+    def _punkt(self, item: ParsedPunkt) -> Punkt:
         sag = None
         if item.sagsnr:
             sag = Sag.objects.filter(sagsnr=item.sagsnr).first()
             if sag is None:
-                sag = Sag(sagsnr=item.sagsnr, titel=item.title[:300])
+                sag = Sag(sagsnr=item.sagsnr, titel=item.titel[:300])
                 sag.full_clean()
                 sag.save()
                 self.r.oprettet["sager"] += 1
             else:
                 self.r.genbrugt["sager"] += 1
         fields = {}
-        for label, value in item.sections.items():
+        for label, value in item.sektioner.items():
             name = LABEL_TO_FIELD.get(label)
             if name is None:
                 if label != "Bilag":
                     self.r.ikke_placeret.append(
-                        Unplaced(item.line_no, f"{label} {value[:80]}", "ukendt rubrik")
+                        IkkePlaceret(item.linje, f"{label} {value[:80]}", "ukendt rubrik")
                     )
                 continue
             fields[name] = _section_html(value)
         punkt = Punkt(
             moede=self.moede,
-            nummer=item.number,
-            titel=item.title[:300],
+            nummer=item.nummer,
+            titel=item.titel[:300],
             sag=sag,
             punkttype=PUNKTTYPE.get(item.punkttype, Punkttype.INGEN),
-            adgang=Adgang.LUKKET if item.access.lower() == "lukket" else Adgang.AABEN,
+            adgang=Adgang.LUKKET if item.adgang.lower() == "lukket" else Adgang.AABEN,
             **fields,
         )
         punkt.full_clean()
         punkt.save()
         self.r.oprettet["punkter"] += 1
-        for sekvens, att in enumerate(item.attachments, start=1):
-            position = att.number.split(".")[1:2]
+        for sekvens, att in enumerate(item.bilag, start=1):
+            position = att.nummer.split(".")[1:2]
             if position and position[0].isdigit():
                 sekvens = int(position[0])
             bilag = Bilag(
                 punkt=punkt,
                 sekvens=sekvens,
-                filnavn=att.filename[:255],
+                filnavn=att.filnavn[:255],
                 bilagsnr=att.bilagsnr or None,
-                adgang=Adgang.LUKKET if att.access.lower() == "lukket" else Adgang.AABEN,
+                adgang=Adgang.LUKKET if att.adgang.lower() == "lukket" else Adgang.AABEN,
             )
             bilag.full_clean(exclude=["fil"])
             bilag.save()
@@ -350,10 +350,10 @@ class _Skriver:
         return punkt
 
     def _fravaer(self, punkter: list[Punkt]) -> None:
-        items = self.p.items
+        items = self.p.punkter
         absent_on = {}
         for index, item in enumerate(items):
-            for navn in item.absent:
+            for navn in item.fravaerende:
                 absent_on.setdefault(" ".join(navn.split()), set()).add(index)
         for navn, indices in absent_on.items():
             person = self._person(navn)
@@ -371,60 +371,60 @@ class _Skriver:
 
     # decisions
 
-    def _beslutning(self, item: ParsedItem, punkt: Punkt, decision: ParsedDecision) -> None:
-        udvalg = self._udvalg(decision.committee)
-        text = decision.text
-        if decision.votes:
+    def _beslutning(self, item: ParsedPunkt, punkt: Punkt, decision: ParsedBeslutning) -> None:
+        udvalg = self._udvalg(decision.udvalg)
+        text = decision.tekst
+        if decision.afstemninger:
             cut = text.find("Følgende forslag blev sat til afstemning")
             text = text[:cut] if cut >= 0 else text
         tekst = _section_html(text) if text.strip() else ""
-        own = udvalg.pk == self.udvalg.pk and decision.date == self.p.date
+        own = udvalg.pk == self.udvalg.pk and decision.dato == self.p.dato
         if own:
             beslutning = Beslutning(
-                sag=punkt.sag, punkt=punkt, udvalg=udvalg, dato=decision.date, tekst=tekst
+                sag=punkt.sag, punkt=punkt, udvalg=udvalg, dato=decision.dato, tekst=tekst
             )
         else:
             if punkt.sag is None:
                 self.r.ikke_placeret.append(
-                    Unplaced(item.line_no, text[:80], "tidligere beslutning på punkt uden sag")
+                    IkkePlaceret(item.linje, text[:80], "tidligere beslutning på punkt uden sag")
                 )
                 return
-            if Beslutning.objects.filter(sag=punkt.sag, udvalg=udvalg, dato=decision.date).exists():
+            if Beslutning.objects.filter(sag=punkt.sag, udvalg=udvalg, dato=decision.dato).exists():
                 self.r.genbrugt["tidligere beslutninger"] += 1
                 return
-            beslutning = Beslutning(sag=punkt.sag, udvalg=udvalg, dato=decision.date, tekst=tekst)
+            beslutning = Beslutning(sag=punkt.sag, udvalg=udvalg, dato=decision.dato, tekst=tekst)
         beslutning.full_clean()
         beslutning.save()
         self.r.oprettet["beslutninger"] += 1
-        for vote in decision.votes[:1]:
+        for vote in decision.afstemninger[:1]:
             afstemning = Afstemning.objects.create(
-                beslutning=beslutning, forslag=_motion(vote.motion)
+                beslutning=beslutning, forslag=_forslag_tekst(vote.forslag)
             )
             for names, valg in (
                 (vote.for_, Valg.FOR),
-                (vote.against, Valg.IMOD),
-                (vote.abstain, Valg.UNDLOD),
+                (vote.imod, Valg.IMOD),
+                (vote.undlod, Valg.UNDLOD),
             ):
                 for navn in names:
                     Stemme.objects.create(
                         afstemning=afstemning, person=self._person(navn), valg=valg
                     )
             self.r.oprettet["afstemninger"] += 1
-            computed = "godkendt" if len(vote.for_) > len(vote.against) else "forkastet"
-            if vote.result and computed not in vote.result.lower():
+            computed = "godkendt" if len(vote.for_) > len(vote.imod) else "forkastet"
+            if vote.resultat and computed not in vote.resultat.lower():
                 raise ImportFejl(
-                    f"punkt {item.number}: resultatet »{vote.result}« passer ikke med stemmerne"
+                    f"punkt {item.nummer}: resultatet »{vote.resultat}« passer ikke med stemmerne"
                 )
-        for statement in decision.minority_statements:
+        for statement in decision.mindretalsudtalelser:
             Mindretalsudtalelse.objects.create(
                 beslutning=beslutning,
-                person=self._person(statement.member),
-                tekst=_motion(statement.text),
+                person=self._person(statement.medlem),
+                tekst=_forslag_tekst(statement.tekst),
             )
             self.r.oprettet["mindretalsudtalelser"] += 1
 
     def _underskrifter(self) -> None:
-        for sortering, navn in enumerate(self.p.signatures, start=1):
+        for sortering, navn in enumerate(self.p.underskrivere, start=1):
             Underskrift.objects.create(
                 moede=self.moede, navn=" ".join(navn.split()), rolle="", sortering=sortering
             )
@@ -433,9 +433,9 @@ class _Skriver:
     # savings proposals
 
     def _forslag(self, punkter: list[Punkt]) -> None:
-        if not self.p.budget_proposals:
+        if not self.p.besparelsesforslag:
             return
-        years = sorted({y for f in self.p.budget_proposals for y in f.years})
+        years = sorted({y for f in self.p.besparelsesforslag for y in f.aar})
         runde = (
             Budgetrunde.objects.filter(foerste_aar__lte=years[0], sidste_aar__gte=years[-1])
             .order_by("foerste_aar")
@@ -451,10 +451,10 @@ class _Skriver:
             )
             self.r.oprettet["budgetrunder"] += 1
         by_number = {p.nummer: p for p in punkter}
-        for parsed in self.p.budget_proposals:
-            self._et_forslag(runde, parsed, by_number.get(parsed.item_number))
+        for parsed in self.p.besparelsesforslag:
+            self._et_forslag(runde, parsed, by_number.get(parsed.punkt_nummer))
 
-    def _et_forslag(self, runde: Budgetrunde, parsed: ParsedProposal, punkt: Punkt | None) -> None:
+    def _et_forslag(self, runde: Budgetrunde, parsed: ParsedForslag, punkt: Punkt | None) -> None:
         scenarie = parsed.scenarie or 1
         if Besparelsesforslag.objects.filter(
             runde=runde,
@@ -464,7 +464,7 @@ class _Skriver:
         ).exists():
             self.r.genbrugt["besparelsesforslag"] += 1
             return
-        raw = parsed.udgiftstype_raw.lower()
+        raw = parsed.udgiftstype_tekst.lower()
         kind = (
             Udgiftstype.BEGGE
             if "service" in raw and "overf" in raw
@@ -473,7 +473,7 @@ class _Skriver:
             else Udgiftstype.OVERFOERSEL
         )
         afdeling_navn = ""
-        match = re.match(r"^(.*?)\s+[–-]\s+", parsed.form_title or "")
+        match = re.match(r"^(.*?)\s+[–-]\s+", parsed.skema_titel or "")
         if match:
             afdeling_navn = match[1].strip()[:100]
         udvalg = self.udvalg
@@ -485,9 +485,9 @@ class _Skriver:
             forslag_nr=parsed.forslag,
             scenarie_nr=scenarie,
             udgiftstype=kind,
-            udgiftstype_tekst=parsed.udgiftstype_raw[:60],
+            udgiftstype_tekst=parsed.udgiftstype_tekst[:60],
             acadre=parsed.acadre,
-            titel=parsed.title[:300],
+            titel=parsed.titel[:300],
             beskrivelse=parsed.beskrivelse,
             sammenhaenge=parsed.sammenhaenge,
             ikrafttraeden=_dansk_dato(parsed.ikrafttraedelse),
@@ -510,7 +510,7 @@ class _Skriver:
                 indtaegter=y.indtaegter,
                 aarsvaerk=y.aarsvaerk if isinstance(y.aarsvaerk, Decimal) else None,
             )
-            for year, y in sorted(parsed.years.items())
+            for year, y in sorted(parsed.aar.items())
         ]
         forslag = budget_services.forslag_save(forslag=forslag, aar=rows)
         self.r.oprettet["besparelsesforslag"] += 1

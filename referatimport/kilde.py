@@ -15,7 +15,7 @@ class IkkeLaesbar(Exception):
     """The file cannot be read as a protocol; the message is Danish and one line."""
 
 
-def laes(path: Path) -> str:
+def read_text(path: Path) -> str:
     data = path.read_bytes()
     if not data.strip():
         raise IkkeLaesbar("filen er tom")

@@ -33,7 +33,7 @@ def importfil_path(fil: dict) -> Path:
 def importfil_read(fil: dict) -> str:
     """The file's protocol text; raises kilde.IkkeLaesbar with a Danish reason."""
     try:
-        return kilde.laes(importfil_path(fil))
+        return kilde.read_text(importfil_path(fil))
     except OSError:
         raise kilde.IkkeLaesbar("den uploadede fil findes ikke længere") from None
 
@@ -55,7 +55,7 @@ def rapport_data(navn: str, rapport: importer.Rapport, moede: Moede | None) -> d
         "oprettet": dict(sorted(rapport.oprettet.items())),
         "genbrugt": dict(sorted(rapport.genbrugt.items())),
         "ikke_placeret": [
-            {"linje": u.line_no, "tekst": u.text, "grund": u.reason} for u in rapport.ikke_placeret
+            {"linje": u.linje, "tekst": u.tekst, "grund": u.grund} for u in rapport.ikke_placeret
         ],
         "moede_id": moede.pk if moede else None,
         "moede_url": moede.get_absolute_url() if moede else "",

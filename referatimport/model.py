@@ -1,4 +1,5 @@
-"""Plain result types of the legacy protocol parser (no Django, no database)."""
+"""Plain result types of the legacy protocol parser (no Django, no database). The names are
+the domain's, as in the models: a ParsedPunkt becomes a sager.models.Punkt."""
 
 from __future__ import annotations
 
@@ -8,71 +9,71 @@ from decimal import Decimal
 
 
 @dataclass
-class Unplaced:
+class IkkePlaceret:
     """A line of the protocol part that no rule could place (1-based line number)."""
 
-    line_no: int
-    text: str
-    reason: str
+    linje: int
+    tekst: str
+    grund: str
 
 
 @dataclass
-class ParsedAttachment:
-    number: str  # "3.1": item number and position in the Bilag row
-    filename: str  # verbatim, including truncations such as "b....pdf"
+class ParsedBilag:
+    nummer: str  # "3.1": item number and position in the Bilag row
+    filnavn: str  # verbatim, including truncations such as "b....pdf"
     bilagsnr: str | None = None  # only known from a cover block
-    access: str = "Åben"
+    adgang: str = "Åben"
 
 
 @dataclass
-class ParsedVote:
-    motion: str  # verbatim, with the quotes as printed
-    result: str  # "godkendt", "forkastet", ... as printed after "Forslaget"
+class ParsedAfstemning:
+    forslag: str  # verbatim, with the quotes as printed
+    resultat: str  # "godkendt", "forkastet", ... as printed after "Forslaget"
     for_: list[str] = field(default_factory=list)
-    against: list[str] = field(default_factory=list)
-    abstain: list[str] = field(default_factory=list)
+    imod: list[str] = field(default_factory=list)
+    undlod: list[str] = field(default_factory=list)
 
 
 @dataclass
-class ParsedMinorityStatement:
-    member: str
-    text: str
+class ParsedMindretalsudtalelse:
+    medlem: str
+    tekst: str
 
 
 @dataclass
-class ParsedDecision:
-    committee: str  # display name as printed in the heading
-    date: datetime.date
-    text: str  # full text, vote record included
-    votes: list[ParsedVote] = field(default_factory=list)
-    minority_statements: list[ParsedMinorityStatement] = field(default_factory=list)
+class ParsedBeslutning:
+    udvalg: str  # display name as printed in the heading
+    dato: datetime.date
+    tekst: str  # full text, vote record included
+    afstemninger: list[ParsedAfstemning] = field(default_factory=list)
+    mindretalsudtalelser: list[ParsedMindretalsudtalelse] = field(default_factory=list)
 
 
 @dataclass
-class ParsedItem:
-    number: int
-    title: str
+class ParsedPunkt:
+    nummer: int
+    titel: str
     sagsnr: str | None
     punkttype: str  # "Beslutning", "Orientering" or "-"
-    access: str = "Åben"
+    adgang: str = "Åben"
     # Label exactly as printed -> text ("-" kept). An absent label is not a key.
-    sections: dict[str, str] = field(default_factory=dict)
-    attachments: list[ParsedAttachment] = field(default_factory=list)
-    decisions: list[ParsedDecision] = field(default_factory=list)
-    absent: list[str] = field(default_factory=list)
-    line_no: int = 0
+    sektioner: dict[str, str] = field(default_factory=dict)
+    bilag: list[ParsedBilag] = field(default_factory=list)
+    beslutninger: list[ParsedBeslutning] = field(default_factory=list)
+    fravaerende: list[str] = field(default_factory=list)
+    linje: int = 0
 
     @property
-    def votes(self) -> list[ParsedVote]:
-        return [vote for decision in self.decisions for vote in decision.votes]
+    def afstemninger(self) -> list[ParsedAfstemning]:
+        return [vote for decision in self.beslutninger for vote in decision.afstemninger]
 
     @property
-    def minority_statements(self) -> list[ParsedMinorityStatement]:
-        return [ms for decision in self.decisions for ms in decision.minority_statements]
+    def mindretalsudtalelser(self) -> list[ParsedMindretalsudtalelse]:
+        return [ms for decision in self.beslutninger for ms in decision.mindretalsudtalelser]
 
 
 @dataclass
-class ParsedYear:
+class ParsedAar:
     """One row of a savings form's ØKONOMI table; whole kroner, None for an empty cell."""
 
     engangs: int | None = None
@@ -84,15 +85,15 @@ class ParsedYear:
 
 
 @dataclass
-class ParsedProposal:
+class ParsedForslag:
     afdeling: int
     forslag: int
     scenarie: int | None
     udvalg: str
-    udgiftstype_raw: str
+    udgiftstype_tekst: str
     acadre: str
-    form_title: str  # the line above the header row, e.g. "<afdeling> – <titel> (<udvalg>)"
-    title: str = ""
+    skema_titel: str  # the line above the header row, e.g. "<afdeling> – <titel> (<udvalg>)"
+    titel: str = ""
     beskrivelse: str = ""
     sammenhaenge: str = ""
     ikrafttraedelse: str = ""
@@ -105,19 +106,19 @@ class ParsedProposal:
     sammenligning: str = ""
     dialog_hoering: str = ""
     bilag: str = ""
-    years: dict[int, ParsedYear] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)  # failed consistency checks
-    line_no: int = 0
-    item_number: int | None = None  # the item whose attachment carries the form
+    aar: dict[int, ParsedAar] = field(default_factory=dict)
+    problemer: list[str] = field(default_factory=list)  # failed consistency checks
+    linje: int = 0
+    punkt_nummer: int | None = None  # the item whose attachment carries the form
 
 
 @dataclass
-class ParsedMeeting:
-    committee_name: str  # display name, e.g. "<navn> 2014-2017"
-    committee_term: str | None  # "2014-2017"
-    date: datetime.date
-    start_time: datetime.time | None
-    items: list[ParsedItem] = field(default_factory=list)
-    signatures: list[str] = field(default_factory=list)
-    budget_proposals: list[ParsedProposal] = field(default_factory=list)
-    unplaced: list[Unplaced] = field(default_factory=list)
+class ParsedMoede:
+    udvalg_navn: str  # display name, e.g. "<navn> 2014-2017"
+    valgperiode: str | None  # "2014-2017"
+    dato: datetime.date
+    starttid: datetime.time | None
+    punkter: list[ParsedPunkt] = field(default_factory=list)
+    underskrivere: list[str] = field(default_factory=list)
+    besparelsesforslag: list[ParsedForslag] = field(default_factory=list)
+    ikke_placeret: list[IkkePlaceret] = field(default_factory=list)

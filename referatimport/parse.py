@@ -1,6 +1,6 @@
 """Parser for text extractions of the old system's committee protocols.
 
-`parse_protocol(text)` returns a `ParsedMeeting` or raises `NotAProtocol`. It knows the form's
+`parse_protocol(text)` returns a `ParsedMoede` or raises `NotAProtocol`. It knows the form's
 fixed vocabulary (section labels, "Beslutning … den dd-mm-yyyy", "Signeret af:", cover-block
 fields) but no committee, person or title: those are read from the document itself.
 """
@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from referatimport import besparelse
 from referatimport.model import (
-    ParsedAttachment,
-    ParsedDecision,
-    ParsedItem,
-    ParsedMeeting,
-    ParsedMinorityStatement,
-    ParsedProposal,
-    ParsedVote,
-    Unplaced,
+    IkkePlaceret,
+    ParsedAfstemning,
+    ParsedBeslutning,
+    ParsedBilag,
+    ParsedForslag,
+    ParsedMindretalsudtalelse,
+    ParsedMoede,
+    ParsedPunkt,
 )
 from referatimport.text import PAGE_BREAK, format_text, is_blank, join_narrow, strip_page_break
 
@@ -29,9 +29,9 @@ from referatimport.text import PAGE_BREAK, format_text, is_blank, join_narrow, s
 class NotAProtocol(Exception):
     """The text is not a protocol of the old system; `reason` is a one-line Danish reason."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, grund: str):
+        super().__init__(grund)
+        self.grund = grund
 
 
 MONTHS = {
@@ -123,7 +123,7 @@ MINORITY_RE = re.compile(
 class _Doc:
     lines: list[str]
     used: set[int] = field(default_factory=set)
-    unplaced: list[Unplaced] = field(default_factory=list)
+    ikke_placeret: list[IkkePlaceret] = field(default_factory=list)
     # Whether the extraction keeps the space after a wrapped word (the old system's does);
     # without it a missing trailing space says nothing about a broken word.
     keeps_trailing: bool = True
@@ -131,27 +131,27 @@ class _Doc:
     def use(self, *idxs: int) -> None:
         self.used.update(idxs)
 
-    def reject(self, idx: int, reason: str) -> None:
+    def reject(self, idx: int, grund: str) -> None:
         self.used.add(idx)
-        self.unplaced.append(Unplaced(idx + 1, self.lines[idx].strip(), reason))
+        self.ikke_placeret.append(IkkePlaceret(idx + 1, self.lines[idx].strip(), grund))
 
 
-def parse_protocol(text: str) -> ParsedMeeting:
+def parse_protocol(text: str) -> ParsedMoede:
     check_is_text(text)
     # A form feed starts each page in pdftotext's output; the page-break rules do not need it.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
     doc = _Doc(text.split("\n"))
     doc.keeps_trailing = any(line.strip() and line != line.rstrip() for line in doc.lines)
     footers = remove_footers(doc)
-    starts = find_item_starts(doc.lines)
+    starts = find_punkt_starts(doc.lines)
     if not starts:
         raise NotAProtocol(
             "ingen dagsordenspunkter med Sagsnr. fundet – det ligner et bilag, ikke en protokol"
         )
     first_start = starts[0][0] if starts[0][0] is not None else starts[0][1]
     front_date, front_time = parse_front_page(doc, first_start)
-    signature_idx = find_signature_start(doc.lines, starts[-1][1])
-    protocol_end = signature_idx if signature_idx is not None else find_appendix_start(doc, starts)
+    signature_idx = find_underskrift_start(doc.lines, starts[-1][1])
+    protocol_end = signature_idx if signature_idx is not None else find_bilagsdel_start(doc, starts)
     headers = [doc.lines[h].strip() for h, _ in starts if h is not None]
     known_names = {f["name"] for f in footers} | set(headers)
 
@@ -164,27 +164,27 @@ def parse_protocol(text: str) -> ParsedMeeting:
             end = protocol_end
         if header_idx is not None:
             doc.use(header_idx)
-        items.append(parse_item(doc, number_idx, end, known_names))
+        items.append(parse_punkt(doc, number_idx, end, known_names))
 
-    signatures: list[str] = []
+    underskrivere: list[str] = []
     appendix_start = protocol_end
     if signature_idx is not None:
-        signatures, appendix_start = parse_signatures(doc, signature_idx)
+        underskrivere, appendix_start = parse_underskrivere(doc, signature_idx)
 
-    committee_name = committee_display_name(headers, footers, items)
-    meeting_date = meeting_date_of(committee_name, footers, items)
+    udvalg_navn = udvalg_visningsnavn(headers, footers, items)
+    meeting_date = moede_dato_of(udvalg_navn, footers, items)
     if front_date is not None and front_date != meeting_date:
         front_time = None  # a front page of another meeting says nothing about this one
-    start_time = parse_appendix(doc, appendix_start, items, meeting_date) or front_time
-    proposals = besparelse.parse_forms(doc.lines, appendix_start)
-    assign_forms_to_items(doc, appendix_start, proposals)
+    starttid = parse_bilagsdel(doc, appendix_start, items, meeting_date) or front_time
+    proposals = besparelse.parse_skemaer(doc.lines, appendix_start)
+    assign_skemaer_to_punkter(doc, appendix_start, proposals)
 
     # The footers' weekday and date must agree with the calendar and the meeting (§7.1); a
     # footer that does not is reported, not trusted.
     for footer in footers:
         if footer["weekday"] != WEEKDAYS[footer["date"].weekday()]:
             doc.reject(footer["line"], f"ugedagen passer ikke med datoen {footer['date']:%d-%m-%Y}")
-        elif footer["name"] == committee_name and footer["date"] != meeting_date:
+        elif footer["name"] == udvalg_navn and footer["date"] != meeting_date:
             doc.reject(
                 footer["line"], f"sidefodens dato afviger fra mødedatoen {meeting_date:%d-%m-%Y}"
             )
@@ -193,17 +193,17 @@ def parse_protocol(text: str) -> ParsedMeeting:
     for idx in range(0, appendix_start):
         if idx not in doc.used and not is_blank(doc.lines[idx]):
             doc.reject(idx, "ikke genkendt")
-    doc.unplaced.sort(key=lambda u: u.line_no)
-    term = re.search(r"(\d{4}-\d{4})$", committee_name)
-    return ParsedMeeting(
-        committee_name=committee_name,
-        committee_term=term.group(1) if term else None,
-        date=meeting_date,
-        start_time=start_time,
-        items=items,
-        signatures=signatures,
-        budget_proposals=proposals,
-        unplaced=doc.unplaced,
+    doc.ikke_placeret.sort(key=lambda u: u.linje)
+    term = re.search(r"(\d{4}-\d{4})$", udvalg_navn)
+    return ParsedMoede(
+        udvalg_navn=udvalg_navn,
+        valgperiode=term.group(1) if term else None,
+        dato=meeting_date,
+        starttid=starttid,
+        punkter=items,
+        underskrivere=underskrivere,
+        besparelsesforslag=proposals,
+        ikke_placeret=doc.ikke_placeret,
     )
 
 
@@ -264,7 +264,7 @@ def parse_front_page(doc: _Doc, end: int) -> tuple[datetime.date | None, datetim
     return date, time
 
 
-def find_item_starts(lines: list[str]) -> list[tuple[int | None, int]]:
+def find_punkt_starts(lines: list[str]) -> list[tuple[int | None, int]]:
     """Items start with "<n>. <title>" followed (after a blank line) by "Sagsnr.:" (§7.2).
 
     The upper-case header line above it is optional (it is missing on some pages). Numbered
@@ -288,26 +288,26 @@ def find_item_starts(lines: list[str]) -> list[tuple[int | None, int]]:
         before = idx - 1
         while before >= 0 and is_blank(lines[before]) and idx - before <= 2:
             before -= 1
-        if before >= 0 and is_item_header(lines[before]):
+        if before >= 0 and is_punkt_header(lines[before]):
             header = before
         starts.append((header, idx))
     return starts
 
 
-def is_item_header(raw: str) -> bool:
+def is_punkt_header(raw: str) -> bool:
     text = raw.strip()
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and text == text.upper()
 
 
-def find_signature_start(lines: list[str], after: int) -> int | None:
+def find_underskrift_start(lines: list[str], after: int) -> int | None:
     for idx in range(after, len(lines)):
         if SIGNATURE_START_RE.match(lines[idx]):
             return idx
     return None
 
 
-def find_appendix_start(doc: _Doc, starts: list[tuple[int | None, int]]) -> int:
+def find_bilagsdel_start(doc: _Doc, starts: list[tuple[int | None, int]]) -> int:
     """Without a signature page the protocol ends at the first cover block or form header."""
     for idx in range(starts[-1][1], len(doc.lines)):
         if COVER_RE.match(doc.lines[idx]) or besparelse.HEADER_RE.match(doc.lines[idx]):
@@ -315,11 +315,11 @@ def find_appendix_start(doc: _Doc, starts: list[tuple[int | None, int]]) -> int:
     return len(doc.lines)
 
 
-def committee_display_name(headers: list[str], footers: list[dict], items) -> str:
+def udvalg_visningsnavn(headers: list[str], footers: list[dict], items) -> str:
     """The item header is the display name upper-cased; take the proper casing from a
     footer or decision heading that upper-cases to it, else the most common heading name."""
     candidates = [f["name"] for f in footers] + [
-        d.committee for item in items for d in item.decisions
+        d.udvalg for item in items for d in item.beslutninger
     ]
     header_counts = Counter(headers)
     if header_counts:
@@ -334,9 +334,9 @@ def committee_display_name(headers: list[str], footers: list[dict], items) -> st
     raise NotAProtocol("udvalget kan ikke bestemmes – ingen sidehoved, sidefod eller beslutning")
 
 
-def meeting_date_of(committee: str, footers: list[dict], items) -> datetime.date:
+def moede_dato_of(committee: str, footers: list[dict], items) -> datetime.date:
     """The meeting's own decisions carry its date; earlier decisions are older (§7.1)."""
-    own = [d.date for item in items for d in item.decisions if d.committee == committee]
+    own = [d.dato for item in items for d in item.beslutninger if d.udvalg == committee]
     if own:
         return max(own)
     dated = [f["date"] for f in footers if f["name"] == committee] or [f["date"] for f in footers]
@@ -348,7 +348,7 @@ def meeting_date_of(committee: str, footers: list[dict], items) -> datetime.date
 # --- items ----------------------------------------------------------------------------------
 
 
-def parse_item(doc: _Doc, number_idx: int, end: int, known_names: set[str]) -> ParsedItem:
+def parse_punkt(doc: _Doc, number_idx: int, end: int, known_names: set[str]) -> ParsedPunkt:
     match = ITEM_NUMBER_RE.match(doc.lines[number_idx])
     title_parts = [match["title"]]
     doc.use(number_idx)
@@ -370,15 +370,15 @@ def parse_item(doc: _Doc, number_idx: int, end: int, known_names: set[str]) -> P
                 sagsnr = value["sagsnr"]
                 doc.use(*range(idx, nxt + 1))
                 idx = nxt + 1
-    item = ParsedItem(
-        number=int(match["number"]),
-        title=" ".join(part.strip() for part in title_parts),
+    item = ParsedPunkt(
+        nummer=int(match["number"]),
+        titel=" ".join(part.strip() for part in title_parts),
         sagsnr=sagsnr,
         punkttype="-",
-        line_no=number_idx + 1,
+        linje=number_idx + 1,
     )
-    idx = parse_sections(doc, item, idx, end, known_names)
-    idx = parse_decisions(doc, item, idx, end, known_names)
+    idx = parse_sektioner(doc, item, idx, end, known_names)
+    idx = parse_beslutninger(doc, item, idx, end, known_names)
     return item
 
 
@@ -402,7 +402,7 @@ def match_label(lines: list[str], idx: int, labels: tuple[str, ...]) -> tuple[st
     return None
 
 
-def parse_sections(doc: _Doc, item: ParsedItem, idx: int, end: int, known=()) -> int:
+def parse_sektioner(doc: _Doc, item: ParsedPunkt, idx: int, end: int, known=()) -> int:
     """Read the label rows up to the separator line; returns the index after it."""
     current: str | None = None
     values: dict[str, list[str]] = {}
@@ -444,13 +444,13 @@ def parse_sections(doc: _Doc, item: ParsedItem, idx: int, end: int, known=()) ->
         if label == "Punkttype":
             item.punkttype = format_text(lines) or "-"
         elif label == "Bilag":
-            item.attachments = parse_attachment_row(lines, item.number)
+            item.bilag = parse_bilag_row(lines, item.nummer)
         else:
-            item.sections[label] = format_text(lines)
+            item.sektioner[label] = format_text(lines)
     return idx
 
 
-def parse_attachment_row(lines: list[str], item_number: int) -> list[ParsedAttachment]:
+def parse_bilag_row(lines: list[str], punkt_nummer: int) -> list[ParsedBilag]:
     """One file name per line (§7.14). A line without a file extension continues on the next
     line when that starts lower-case or with "." (a name wrapped by the source); hyperlink
     targets injected into the list are dropped."""
@@ -477,7 +477,7 @@ def parse_attachment_row(lines: list[str], item_number: int) -> list[ParsedAttac
     names = [name for name in names if not PROPOSAL_REF_RE.match(name)]
     if names == ["Nej"]:
         return []
-    return [ParsedAttachment(f"{item_number}.{seq}", name) for seq, name in enumerate(names, 1)]
+    return [ParsedBilag(f"{punkt_nummer}.{seq}", name) for seq, name in enumerate(names, 1)]
 
 
 def read_heading(doc: _Doc, idx: int, end: int, known_names: set[str]):
@@ -529,12 +529,12 @@ def read_heading(doc: _Doc, idx: int, end: int, known_names: set[str]):
     return match["committee"].strip(), date, interleaved, j
 
 
-def parse_decisions(doc: _Doc, item: ParsedItem, idx: int, end: int, known_names) -> int:
+def parse_beslutninger(doc: _Doc, item: ParsedPunkt, idx: int, end: int, known_names) -> int:
     current: tuple[str, datetime.date, list[str]] | None = None
 
     def close() -> None:
         if current:
-            item.decisions.append(make_decision(*current))
+            item.beslutninger.append(make_beslutning(*current))
 
     while idx < end:
         raw = doc.lines[idx]
@@ -553,20 +553,20 @@ def parse_decisions(doc: _Doc, item: ParsedItem, idx: int, end: int, known_names
             current = (committee, date, list(interleaved))
             idx = nxt
             continue
-        absent = match_label(doc.lines, idx, ("Fraværende",))
-        if absent:
+        fravaerende = match_label(doc.lines, idx, ("Fraværende",))
+        if fravaerende:
             close()
             current = None
             doc.use(idx)
-            item.absent = parse_absent(absent[1])
+            item.fravaerende = parse_fravaerende(fravaerende[1])
             idx += 1
-            if not absent[1]:
+            if not fravaerende[1]:
                 # A label alone on its line: the value follows after a blank line.
                 while idx < end and (is_blank(doc.lines[idx]) or idx in doc.used):
                     idx += 1
             # Names wrapped onto following lines before the item ends.
             while idx < end and not is_blank(doc.lines[idx]) and idx not in doc.used:
-                item.absent += parse_absent(doc.lines[idx])
+                item.fravaerende += parse_fravaerende(doc.lines[idx])
                 doc.use(idx)
                 idx += 1
             continue
@@ -580,7 +580,7 @@ def parse_decisions(doc: _Doc, item: ParsedItem, idx: int, end: int, known_names
     return idx
 
 
-def parse_absent(value: str) -> list[str]:
+def parse_fravaerende(value: str) -> list[str]:
     value = value.strip().rstrip(".")
     if not value or value in ("Ingen", "-"):
         return []
@@ -588,47 +588,47 @@ def parse_absent(value: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def make_decision(committee: str, date: datetime.date, lines: list[str]) -> ParsedDecision:
+def make_beslutning(committee: str, date: datetime.date, lines: list[str]) -> ParsedBeslutning:
     text = format_text(lines)
-    decision = ParsedDecision(committee=committee, date=date, text=text)
-    decision.votes = parse_votes(text)
-    decision.minority_statements = parse_minority_statements(text)
+    decision = ParsedBeslutning(udvalg=committee, dato=date, tekst=text)
+    decision.afstemninger = parse_afstemninger(text)
+    decision.mindretalsudtalelser = parse_mindretalsudtalelser(text)
     return decision
 
 
-def split_names(names: str) -> list[str]:
+def split_navne(names: str) -> list[str]:
     return [n.strip() for n in re.split(r",\s*|\s+og\s+", names) if n.strip()]
 
 
-def parse_votes(text: str) -> list[ParsedVote]:
+def parse_afstemninger(text: str) -> list[ParsedAfstemning]:
     """A vote record (§2.7): intro line, motion, then the result paragraph with the names."""
     votes = []
     paragraphs = [p.strip() for p in text.split("\n\n")]
     for pos, para in enumerate(paragraphs):
         if not para.startswith(VOTE_INTRO):
             continue
-        motion = para[len(VOTE_INTRO) :].strip()
+        forslag = para[len(VOTE_INTRO) :].strip()
         rest = paragraphs[pos + 1 :]
         result_para = ""
         for candidate in rest:
             if VOTE_RESULT_RE.search(candidate) or VOTE_FOR_RE.search(candidate):
                 result_para = candidate
                 break
-            motion = f"{motion}\n\n{candidate}".strip()
-        vote = ParsedVote(motion=motion, result="")
+            forslag = f"{forslag}\n\n{candidate}".strip()
+        vote = ParsedAfstemning(forslag=forslag, resultat="")
         if result := VOTE_RESULT_RE.search(result_para):
-            vote.result = result["result"]
+            vote.resultat = result["result"]
         if m := VOTE_FOR_RE.search(result_para):
-            vote.for_ = split_names(m["names"])
+            vote.for_ = split_navne(m["names"])
         if m := VOTE_AGAINST_RE.search(result_para):
-            vote.against = split_names(m["names1"] or m["names2"] or "")
+            vote.imod = split_navne(m["names1"] or m["names2"] or "")
         if m := VOTE_ABSTAIN_RE.search(result_para):
-            vote.abstain = split_names(m["names1"] or m["names2"] or "")
+            vote.undlod = split_navne(m["names1"] or m["names2"] or "")
         votes.append(vote)
     return votes
 
 
-def parse_minority_statements(text: str) -> list[ParsedMinorityStatement]:
+def parse_mindretalsudtalelser(text: str) -> list[ParsedMindretalsudtalelse]:
     """ "<member> har ønsket følgende mindretalsudtalelse ført til protokol:" + the statement,
     which runs until the next lead-in or the end of the decision."""
     statements = []
@@ -645,14 +645,14 @@ def parse_minority_statements(text: str) -> list[ParsedMinorityStatement]:
             body.append(paragraphs[pos])
             pos += 1
         statement = "\n\n".join(part for part in body if part)
-        statements.append(ParsedMinorityStatement(match["member"].strip(), statement))
+        statements.append(ParsedMindretalsudtalelse(match["member"].strip(), statement))
     return statements
 
 
 # --- signature page and appendix ------------------------------------------------------------
 
 
-def parse_signatures(doc: _Doc, idx: int) -> tuple[list[str], int]:
+def parse_underskrivere(doc: _Doc, idx: int) -> tuple[list[str], int]:
     """ "Signeret af:" then blocks of a signature line, a name and a role (§2.11).
 
     The page may be incomplete, so a role or a line may be missing; the page ends at the first
@@ -684,7 +684,7 @@ def parse_signatures(doc: _Doc, idx: int) -> tuple[list[str], int]:
     return names, j
 
 
-def assign_forms_to_items(doc: _Doc, start: int, proposals: list[ParsedProposal]) -> None:
+def assign_skemaer_to_punkter(doc: _Doc, start: int, proposals: list[ParsedForslag]) -> None:
     """A savings form belongs to the item of the last attachment anchor above it (§2.9): the
     form is the content of that attachment (old system) or follows "Bilag til punkt N:"."""
     anchors = [
@@ -693,12 +693,12 @@ def assign_forms_to_items(doc: _Doc, start: int, proposals: list[ParsedProposal]
         if (match := ITEM_ANCHOR_RE.match(doc.lines[idx]))
     ]
     for proposal in proposals:
-        above = [item for line_no, item in anchors if line_no < proposal.line_no]
-        proposal.item_number = above[-1] if above else None
+        above = [item for linje, item in anchors if linje < proposal.linje]
+        proposal.punkt_nummer = above[-1] if above else None
 
 
-def parse_appendix(
-    doc: _Doc, start: int, items: list[ParsedItem], meeting_date
+def parse_bilagsdel(
+    doc: _Doc, start: int, items: list[ParsedPunkt], meeting_date
 ) -> datetime.time | None:
     """Read the attachment cover blocks (§2.9) after the signature page.
 
@@ -706,8 +706,8 @@ def parse_appendix(
     next savings form header or the end of the file; it is content, not an unplaced line, and
     is skipped here. Returns the meeting's start time from "Mødedato: … - Kl. H:MM".
     """
-    by_number = {item.number: item for item in items}
-    start_time = None
+    by_number = {item.nummer: item for item in items}
+    starttid = None
     for idx in range(start, len(doc.lines)):
         cover = COVER_RE.match(doc.lines[idx])
         if not cover:
@@ -720,15 +720,15 @@ def parse_appendix(
         if item is None:
             continue
         number = f"{cover['item']}.{cover['seq']}"
-        attachment = next((a for a in item.attachments if a.number == number), None)
+        attachment = next((a for a in item.bilag if a.nummer == number), None)
         if attachment is None:
-            attachment = ParsedAttachment(number, cover["filename"])
-            item.attachments.append(attachment)
+            attachment = ParsedBilag(number, cover["filename"])
+            item.bilag.append(attachment)
         attachment.bilagsnr = fields.get("Bilagsnr") or None
-        attachment.access = fields.get("Adgang") or attachment.access
+        attachment.adgang = fields.get("Adgang") or attachment.adgang
         when = MOEDEDATO_RE.search(fields.get("Mødedato", ""))
         if when and when["h"] and when["month"] in MONTHS:
             date = datetime.date(int(when["year"]), MONTHS[when["month"]], int(when["day"]))
             if date == meeting_date:
-                start_time = datetime.time(int(when["h"]), int(when["m"]))
-    return start_time
+                starttid = datetime.time(int(when["h"]), int(when["m"]))
+    return starttid

@@ -90,7 +90,7 @@ def html_to_text(html: str | None) -> str:
     return parser.result()
 
 
-def _decision_text(beslutning: Beslutning, order: dict[int, int]) -> str:
+def _beslutning_tekst(beslutning: Beslutning, order: dict[int, int]) -> str:
     paragraphs = []
     own = html_to_text(beslutning.tekst) if beslutning.tekst else ""
     if own:
@@ -179,7 +179,7 @@ def moede_json(moede: Moede) -> dict:
                     {
                         "committee": b.udvalg.visningsnavn,
                         "date": b.dato.isoformat(),
-                        "text": _decision_text(b, order),
+                        "text": _beslutning_tekst(b, order),
                     }
                     for b in decisions
                 ],

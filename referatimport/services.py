@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from referatimport import importer, kilde, tasks
 from referatimport.koersel import IMPORT_DIR, import_root, importfil_read, importfiler_delete
-from referatimport.model import ParsedMeeting, Unplaced
+from referatimport.model import IkkePlaceret, ParsedMoede
 from referatimport.models import Importkoersel, Importstatus
 from referatimport.parse import NotAProtocol, parse_protocol
 
@@ -75,11 +75,11 @@ class Forhaandsvisning:
     navn: str
     status: str
     grund: str = ""
-    moede: ParsedMeeting | None = None
+    moede: ParsedMoede | None = None
     udvalg: str = ""
     oprettet: dict = field(default_factory=dict)
     genbrugt: dict = field(default_factory=dict)
-    ikke_placeret: list[Unplaced] = field(default_factory=list)
+    ikke_placeret: list[IkkePlaceret] = field(default_factory=list)
 
 
 def koersel_preview(koersel: Importkoersel) -> list[Forhaandsvisning]:
@@ -115,7 +115,7 @@ def koersel_preview(koersel: Importkoersel) -> list[Forhaandsvisning]:
             except NotAProtocol:  # the dry run parsed the same text; kept for safety
                 pass
             else:
-                visning.udvalg = udvalg_navn or visning.moede.committee_name
+                visning.udvalg = udvalg_navn or visning.moede.udvalg_navn
         visninger.append(visning)
     return visninger
 

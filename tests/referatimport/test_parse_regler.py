@@ -8,11 +8,11 @@ import pytest
 
 from referatimport import besparelse
 from referatimport.parse import (
-    find_item_starts,
+    find_punkt_starts,
     match_label,
-    parse_attachment_row,
+    parse_afstemninger,
+    parse_bilag_row,
     parse_protocol,
-    parse_votes,
 )
 from referatimport.text import format_text, join_narrow
 
@@ -137,56 +137,56 @@ def synthetic():
 
 
 def test_synthetic_committee_and_date_come_from_the_document(synthetic):
-    assert synthetic.committee_name == "Teknik- og Miljøudvalget 2018-2021"
-    assert synthetic.committee_term == "2018-2021"
-    assert synthetic.date == datetime.date(2019, 9, 4)
-    assert [i.title for i in synthetic.items] == [
+    assert synthetic.udvalg_navn == "Teknik- og Miljøudvalget 2018-2021"
+    assert synthetic.valgperiode == "2018-2021"
+    assert synthetic.dato == datetime.date(2019, 9, 4)
+    assert [i.titel for i in synthetic.punkter] == [
         "Godkendelse af dagsorden",
         "Ny cykelsti langs Stationsvej",
     ]
-    assert synthetic.signatures == ["Anna Holm", "Bo Lind"]  # incomplete page tolerated
-    assert synthetic.unplaced == []
+    assert synthetic.underskrivere == ["Anna Holm", "Bo Lind"]  # incomplete page tolerated
+    assert synthetic.ikke_placeret == []
 
 
 def test_synthetic_other_committee_heading_wrapped_elsewhere(synthetic):
-    decisions = synthetic.items[1].decisions
-    assert [(dec.committee, dec.date) for dec in decisions] == [
+    beslutninger = synthetic.punkter[1].beslutninger
+    assert [(dec.udvalg, dec.dato) for dec in beslutninger] == [
         ("Økonomiudvalget 2018-2021", datetime.date(2019, 8, 12)),
         ("Teknik- og Miljøudvalget 2018-2021", datetime.date(2019, 9, 4)),
     ]
-    assert decisions[1].text.startswith("Godkendt med den ændring, at stien belyses.")
+    assert beslutninger[1].tekst.startswith("Godkendt med den ændring, at stien belyses.")
 
 
 def test_synthetic_vote_rejected_with_plural(synthetic):
-    [vote] = synthetic.items[1].votes
-    assert vote.result == "forkastet"
-    assert vote.motion == "”Sagen udsættes.”"
+    [vote] = synthetic.punkter[1].afstemninger
+    assert vote.resultat == "forkastet"
+    assert vote.forslag == "”Sagen udsættes.”"
     assert vote.for_ == ["Anna Holm", "Bo Lind"]
-    assert vote.against == ["Carl Berg", "Dorte Kjær", "Eva Juul"]
+    assert vote.imod == ["Carl Berg", "Dorte Kjær", "Eva Juul"]
 
 
 def test_synthetic_sections_labels_and_attachments(synthetic):
-    item = synthetic.items[1]
+    item = synthetic.punkter[1]
     assert (
-        item.sections["Tema"]
+        item.sektioner["Tema"]
         == "Der skal tages stilling til tre forslag:\n\n- forslag A\n- forslag B"
     )
     # A date at a line start is not an item or a list entry.
-    assert item.sections["Sagsbeskrivelse"] == (
+    assert item.sektioner["Sagsbeskrivelse"] == (
         "Projektet blev drøftet på mødet 3. april 2019, hvor udvalget bad om en plan."
     )
-    assert item.sections["Økonomi og finansiering"] == "Anlægsudgiften er 2,1 mio. kr."
-    assert [a.filename for a in item.attachments] == [
+    assert item.sektioner["Økonomi og finansiering"] == "Anlægsudgiften er 2,1 mio. kr."
+    assert [a.filnavn for a in item.bilag] == [
         "Skitse af cykelsti.pdf",
         "Bilag 2 til skitsen med en meget lang titel.pdf",
     ]
-    assert item.absent == ["Finn Olsen", "Gitte Rask"]
-    assert synthetic.items[0].absent == []
+    assert item.fravaerende == ["Finn Olsen", "Gitte Rask"]
+    assert synthetic.punkter[0].fravaerende == []
 
 
 def test_item_start_needs_sagsnr_two_lines_later():
     lines = ["1. Første punkt", "", "Sagsnr.: 20/1", "tekst", "2. marts 2020 blev", "", "mere"]
-    assert [number for _, number in find_item_starts(lines)] == [0]
+    assert [number for _, number in find_punkt_starts(lines)] == [0]
 
 
 def test_label_wrapped_over_two_lines_at_any_word():
@@ -269,17 +269,17 @@ def test_labels_alone_on_their_line_signatures_without_rules_and_a_front_page():
         ]
     )
     meeting = parse_protocol(text)
-    assert meeting.committee_name == "Kultur- og Fritidsudvalget 2018-2021"
-    assert meeting.date == datetime.date(2019, 6, 4)
-    assert meeting.start_time == datetime.time(16, 0)
-    (item,) = meeting.items
-    assert (item.sagsnr, item.punkttype, item.attachments) == ("19/123", "Beslutning", [])
-    assert [(d.committee, d.text) for d in item.decisions] == [
+    assert meeting.udvalg_navn == "Kultur- og Fritidsudvalget 2018-2021"
+    assert meeting.dato == datetime.date(2019, 6, 4)
+    assert meeting.starttid == datetime.time(16, 0)
+    (item,) = meeting.punkter
+    assert (item.sagsnr, item.punkttype, item.bilag) == ("19/123", "Beslutning", [])
+    assert [(d.udvalg, d.tekst) for d in item.beslutninger] == [
         ("Kultur- og Fritidsudvalget 2018-2021", "Godkendt.")
     ]
-    assert item.absent == ["Ida Holm", "Ole Berg"]
-    assert meeting.signatures == ["Lene Dahl", "Per Moe"]
-    assert meeting.unplaced == []
+    assert item.fravaerende == ["Ida Holm", "Ole Berg"]
+    assert meeting.underskrivere == ["Lene Dahl", "Per Moe"]
+    assert meeting.ikke_placeret == []
 
 
 def test_footer_of_another_date_inside_a_bullet_list():
@@ -313,16 +313,16 @@ Taget til efterretning.
 Fraværende Ingen
 """)
     meeting = parse_protocol(text)
-    assert meeting.items[0].sections["Tema"] == "Tre skoler:\n\n- Skole A\n- Skole B\n- Skole C"
-    assert meeting.committee_name == "Børneudvalget 2022-2025"
-    assert meeting.unplaced == []
+    assert meeting.punkter[0].sektioner["Tema"] == "Tre skoler:\n\n- Skole A\n- Skole B\n- Skole C"
+    assert meeting.udvalg_navn == "Børneudvalget 2022-2025"
+    assert meeting.ikke_placeret == []
 
 
 def test_unrecognised_lines_are_reported_with_line_numbers():
     text = SYNTHETIC.replace("Fraværende Ingen\n", "Fraværende Ingen\n\nLøs tekst\n", 1)
     text = "Forside uden struktur\n" + text
     meeting = parse_protocol(text)
-    assert [(u.line_no, u.text) for u in meeting.unplaced] == [
+    assert [(u.linje, u.tekst) for u in meeting.ikke_placeret] == [
         (1, "Forside uden struktur"),
         (text.split("\n").index("Løs tekst") + 1, "Løs tekst"),
     ]
@@ -341,7 +341,7 @@ def test_attachment_row_skips_urls_and_joins_wrapped_names():
         "Kort.PDF",
         "Oversigt uden filtype",
     ]
-    got = [(a.number, a.filename) for a in parse_attachment_row(lines, 7)]
+    got = [(a.nummer, a.filnavn) for a in parse_bilag_row(lines, 7)]
     assert got == [
         ("7.1", "Notat om vej a....pdf"),
         ("7.2", "Kort.PDF"),
@@ -355,8 +355,8 @@ def test_vote_with_abstention():
         "Forslaget godkendt med 2 stemmer for (A B og C D). Imod stemte 1 medlem (E F). "
         "1 medlem undlod at stemme (G H)."
     )
-    [vote] = parse_votes(text)
-    assert (vote.for_, vote.against, vote.abstain) == (["A B", "C D"], ["E F"], ["G H"])
+    [vote] = parse_afstemninger(text)
+    assert (vote.for_, vote.imod, vote.undlod) == (["A B", "C D"], ["E F"], ["G H"])
 
 
 FORM = """\
@@ -403,15 +403,15 @@ Ingen
 
 
 def test_savings_form_of_another_committee_with_engangs_and_income():
-    [proposal] = besparelse.parse_forms(FORM.split("\n"))
+    [proposal] = besparelse.parse_skemaer(FORM.split("\n"))
     assert (proposal.afdeling, proposal.forslag, proposal.scenarie, proposal.udvalg) == (
         512,
         7,
         2,
         "KFU",
     )
-    assert proposal.problems == []
-    y2022, y2023 = proposal.years[2022], proposal.years[2023]
+    assert proposal.problemer == []
+    y2022, y2023 = proposal.aar[2022], proposal.aar[2023]
     assert (y2022.engangs, y2022.udgifter_service, y2022.indtaegter, y2022.netto) == (
         50_000,
         -300_000,
@@ -430,17 +430,17 @@ def test_savings_form_of_another_committee_with_engangs_and_income():
 def test_a_footer_whose_weekday_is_wrong_is_reported_not_trusted():
     text = seed("001").replace(" onsdag den 12. marts 2014 ", " torsdag den 12. marts 2014 ")
     meeting = parse_protocol(text)
-    assert meeting.date == datetime.date(2014, 3, 12)  # from the decision headings
-    (problem,) = [u for u in meeting.unplaced if "ugedagen" in u.reason]
-    assert "torsdag den 12. marts 2014" in problem.text
+    assert meeting.dato == datetime.date(2014, 3, 12)  # from the decision headings
+    (problem,) = [u for u in meeting.ikke_placeret if "ugedagen" in u.grund]
+    assert "torsdag den 12. marts 2014" in problem.tekst
 
 
 def test_a_footer_of_another_date_is_reported():
     text = seed("001").replace(" onsdag den 12. marts 2014 ", " onsdag den 19. marts 2014 ")
     meeting = parse_protocol(text)
-    assert any("afviger fra mødedatoen 12-03-2014" in u.reason for u in meeting.unplaced)
+    assert any("afviger fra mødedatoen 12-03-2014" in u.grund for u in meeting.ikke_placeret)
 
 
 def test_savings_forms_belong_to_the_item_whose_attachment_carries_them():
     meeting = parse_protocol(seed("003"))
-    assert [p.item_number for p in meeting.budget_proposals] == [3, 3, 3, 3]
+    assert [p.punkt_nummer for p in meeting.besparelsesforslag] == [3, 3, 3, 3]

@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 done = int(30 * index / len(files))
                 err.write(f"\r[{'#' * done}{' ' * (30 - done)}] {index}/{len(files)}", ending="")
             try:
-                text = kilde.laes(path)
+                text = kilde.read_text(path)
             except (kilde.IkkeLaesbar, OSError) as exc:
                 rapport = importer.Rapport(kilde=str(path), status="afvist", grund=str(exc))
             else:
@@ -89,6 +89,6 @@ class Command(BaseCommand):
         if rapport.ikke_placeret:
             err.write(f"  {len(rapport.ikke_placeret)} linjer kunne ikke placeres:")
             for u in rapport.ikke_placeret:
-                err.write(f"    linje {u.line_no}: {u.text[:100]} ({u.reason})")
+                err.write(f"    linje {u.linje}: {u.tekst[:100]} ({u.grund})")
         else:
             err.write("  alle linjer placeret")
