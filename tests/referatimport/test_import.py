@@ -3,7 +3,6 @@
 import datetime
 import io
 import json
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,13 +15,8 @@ from referatimport.models import Referatimport
 from sager import services as sager_services
 from sager.models import Beslutning, Bilag, Punkt, Punkttype, Sag
 from tests.factories import pdf_bytes
+from tests.referatimport.seeds import seed_path as seed
 from udvalg.models import Medlemskab, Moede, Person, Udvalg
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
-
-
-def seed(prefix: str) -> Path:
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
 def run(*args) -> tuple[int, list, str]:

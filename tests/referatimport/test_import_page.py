@@ -15,9 +15,9 @@ from referatimport.models import Importkoersel, Importstatus, Referatimport
 from sager.models import Punkt, Sag
 from tests import factories
 from tests.conftest import login
+from tests.referatimport.seeds import SEEDS
 from udvalg.models import Moede
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
 TITLER_001 = [
     "Bemærkninger til dagsordenen",
     "Meddelelser",

@@ -5,12 +5,12 @@ date, text). The tables are read from the inventory itself, so a change there is
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
+from tests.referatimport.seeds import SEEDS
+
 INVENTORY = (SEEDS / "INVENTORY.md").read_text()
 COMMITTEES = {"EBU": "Erhvervs- og Beskæftigelsesudvalget 2014-2017"}
 

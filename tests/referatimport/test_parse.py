@@ -2,7 +2,6 @@
 
 import datetime
 import os
-from pathlib import Path
 
 import pytest
 
@@ -11,33 +10,7 @@ from referatimport.parse import (
     parse_protocol,
 )
 from referatimport.text import normalise_ws
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # copies of shared/seeds
-EBU = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
-
-
-def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def m001():
-    return parse_protocol(seed("001"))
-
-
-@pytest.fixture(scope="module")
-def m003():
-    return parse_protocol(seed("003"))
-
-
-def snippet(text: str) -> str:
-    return text.replace("¬", " ")
-
-
-def as_inventory(text: str) -> str:
-    """INVENTORY.md writes a paragraph break as " ¶ " and joins everything else by spaces."""
-    return text.replace("\n\n", " ¶ ").replace("\n", " ")
-
+from tests.referatimport.seeds import EBU, as_inventory, seed
 
 # --- 001 ------------------------------------------------------------------------------------
 
