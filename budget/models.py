@@ -10,14 +10,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from sager.models import SAGSNR_VALIDATOR, Punkt
 from udvalg import permissions
-from udvalg.models import Udvalg
+from udvalg.models import Medlemskab, Udvalg
 
 from .beloeb import MAKS
 
@@ -115,9 +115,10 @@ class Status(models.TextChoices):
 
 class ForslagQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """A committee's secretaries see all its proposals, its members all but drafts
-        (udkast); anyone sees a proposal attached to an agenda item they may read; holders of
-        budget.view_alle_forslag (finance staff) see every committee's."""
+        """A committee's secretaries see all its proposals; its members, whose membership
+        falls within the round's years, all but drafts (udkast); anyone sees a proposal
+        attached to an agenda item they may read; holders of budget.view_alle_forslag (finance
+        staff) see every committee's. A former member keeps only what the public sees."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser or user.has_perm("budget.view_alle_forslag"):
@@ -126,9 +127,15 @@ class ForslagQuerySet(models.QuerySet):
         behandlet = Besparelsesforslag.punkter.through.objects.filter(
             punkt__in=Punkt.objects.visible_to(user)
         ).values("besparelsesforslag_id")
+        i_runden = Medlemskab.objects.filter(
+            Q(gyldig_fra__isnull=True) | Q(gyldig_fra__year__lte=OuterRef("runde__sidste_aar")),
+            Q(gyldig_til__isnull=True) | Q(gyldig_til__year__gte=OuterRef("runde__foerste_aar")),
+            person__user=user,
+            udvalg=OuterRef("udvalg"),
+        )
         return self.filter(
             Q(udvalg__in=r.sekretaer)
-            | (Q(udvalg__in=r.medlem) & ~Q(status=Status.UDKAST))
+            | (Exists(i_runden) & ~Q(status=Status.UDKAST))
             | Q(pk__in=behandlet)
         )
 

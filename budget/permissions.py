@@ -44,7 +44,18 @@ def rammer_for_user(user, runde: Budgetrunde):
     if sees_all(user):
         return qs
     r = permissions.roller(user)
-    return qs.filter(udvalg__in=r.sekretaer | r.medlem)
+    return qs.filter(udvalg__in=r.sekretaer | medlem_i_runden(user, runde))
+
+
+def medlem_i_runden(user, runde: Budgetrunde) -> set[int]:
+    """Committees the user was a member of during the round's years (the same rule as
+    ForslagQuerySet.visible_to)."""
+    return {
+        udvalg_id
+        for udvalg_id, fra, til in permissions.roller(user).medlemskaber
+        if (fra is None or fra.year <= runde.sidste_aar)
+        and (til is None or til.year >= runde.foerste_aar)
+    }
 
 
 def udvalg_editable_by(user):

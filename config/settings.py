@@ -90,6 +90,22 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database must take concurrent users: readers never wait for a writer (WAL),
+    # a write transaction takes the write lock when it begins (BEGIN IMMEDIATE), so it cannot
+    # fail half-way on a lock upgrade, and a writer waits up to 20 s for another instead of
+    # failing at once with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000"
+            ),
+        }
+    )
+    # Tests run on a file, like production, so the concurrency tests meet real locking.
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(BASE_DIR / ".test-db.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

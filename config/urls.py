@@ -11,6 +11,16 @@ from udvalg import views as udvalg_views
 admin.site.site_header = "Protokol – administration"
 admin.site.site_title = "Protokol"
 
+
+def _administrators_only(request) -> bool:
+    """The Django admin shows every row of every committee, closed items included; it is for
+    administrators (superusers) only. Everyone else works through the pages, which apply the
+    visibility rules (udvalg.permissions)."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _administrators_only
+
 urlpatterns = [
     path("", udvalg_views.forside, name="forside"),
     path(

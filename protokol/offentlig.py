@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from protokol import selectors
-from sager.models import Adgang, Bilag, Punkt
+from sager.models import Adgang, Beslutning, Bilag, Punkt
 from udvalg.models import Moede, MoedeStatus, Udvalg
 
 
@@ -66,7 +66,12 @@ def punkter(moede: Moede, *, med_beslutninger: bool) -> list:
     protokol = {}
     if med_beslutninger:
         deltagelse = selectors.moede_deltagelse(moede)
-        protokol = {pp.punkt.pk: pp for pp in selectors.attach_protocol(moede, aabne, deltagelse)}
+        protokol = {
+            pp.punkt.pk: pp
+            for pp in selectors.attach_protocol(
+                moede, aabne, deltagelse, synlige=Beslutning.objects.offentlige()
+            )
+        }
     result = []
     for p in rows:
         if p.is_lukket:

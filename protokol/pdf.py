@@ -23,7 +23,7 @@ from kerne.pdf import PDF_VARIANTS, render
 from protokol import selectors
 from protokol.offentlig import punkter as offentlige_punkter
 from sager import files
-from sager.models import Bilag, Punkt
+from sager.models import Beslutning, Bilag, Punkt
 
 logger = logging.getLogger(__name__)
 
@@ -189,6 +189,7 @@ def render_moede_pdfs(
     med_bilag: bool = False,
     pdf_variants: tuple[str, ...] = ("pdf/ua-1",),
     offentlig: bool = False,
+    beslutninger=None,
 ) -> dict[str, bytes]:
     """The meeting's protocol (``kind="referat"``) or agenda (``"dagsorden"``) as a PDF, as
     ``user`` may see it (closed items and attachments as on their web page).
@@ -200,6 +201,8 @@ def render_moede_pdfs(
     the document is laid out once and written once per variant (variant -> bytes).
     ``offentlig``: the public version (KSL §§ 8, 20): closed items only as number, approved
     title and redacted decision (protokol.offentlig), no closed attachments; ``user`` is unused.
+    ``beslutninger``: the decisions that may be printed (a BeslutningQuerySet); by default
+    those ``user`` may read.
     """
     if kind not in TITLER:
         raise ValueError(f"Unknown PDF kind {kind!r}")
@@ -214,7 +217,11 @@ def render_moede_pdfs(
         punkter = [p for p, _ in rows if not p.is_lukket]
     elif kind == "referat":
         punkter = selectors.punkter_for_moede_page(moede, user)
-        rows = [(pp.punkt, pp) for pp in selectors.attach_protocol(moede, punkter, deltagelse)]
+        synlige = Beslutning.objects.visible_to(user) if beslutninger is None else beslutninger
+        rows = [
+            (pp.punkt, pp)
+            for pp in selectors.attach_protocol(moede, punkter, deltagelse, synlige=synlige)
+        ]
     else:
         punkter = selectors.punkter_for_moede_page(moede, user)
         rows = [(p, None) for p in punkter]

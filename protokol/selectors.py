@@ -34,7 +34,7 @@ def punkter_for_moede_page(moede: Moede, user) -> list[Punkt]:
     """The meeting's items the user may read, in order, with attachments and proposals."""
     return list(
         Punkt.objects.filter(moede=moede)
-        .for_moede_page(user, moede.udvalg)
+        .for_moede_page(user, moede)
         .prefetch_related(_besparelsesforslag_prefetch())
     )
 
@@ -95,8 +95,9 @@ def moede_deltagelse(moede: Moede) -> protokol_deltagelse.MoedeDeltagelse:
     return protokol_deltagelse.moede_deltagelse(list(medlemskaber_on(moede)), list(fremmoede))
 
 
-def beslutninger_queryset():
-    return Beslutning.objects.select_related("udvalg", "afstemning").prefetch_related(
+def beslutninger_queryset(base=None):
+    base = Beslutning.objects.all() if base is None else base
+    return base.select_related("udvalg", "afstemning").prefetch_related(
         Prefetch("afstemning__stemmer", queryset=Stemme.objects.select_related("person")),
         Prefetch(
             "mindretalsudtalelser",
@@ -112,14 +113,21 @@ class PunktProtokol:
     beslutninger: list[Beslutning]
 
 
-def attach_protocol(moede: Moede, punkter: list[Punkt], deltagelse) -> list[PunktProtokol]:
+def attach_protocol(
+    moede: Moede, punkter: list[Punkt], deltagelse, *, synlige
+) -> list[PunktProtokol]:
     """Decisions (this meeting's and every earlier one of each case, oldest first), votes,
-    minority statements and per-item attendance, for all items at once."""
+    minority statements and per-item attendance, for all items at once. `synlige` is the
+    reader's BeslutningQuerySet (visible_to, offentlige or for_udvalg): a decision of an item
+    the reader may not see is never printed under another item of the same case."""
     sag_ids = {p.sag_id for p in punkter if p.sag_id}
     punkt_ids = [p.pk for p in punkter]
+    # The case's history up to this meeting, not the decisions of the meeting's other items
+    # (an open and a closed item may treat one case), and each item's own decision.
+    history = Q(sag_id__in=sag_ids, dato__lte=moede.dato) & ~Q(punkt__moede=moede)
     beslutninger = list(
-        beslutninger_queryset()
-        .filter(Q(sag_id__in=sag_ids, dato__lte=moede.dato) | Q(punkt_id__in=punkt_ids))
+        beslutninger_queryset(synlige)
+        .filter(history | Q(punkt_id__in=punkt_ids))
         .order_by("dato", "pk")
     )
     fravaer: dict[int, list] = {}
@@ -155,9 +163,8 @@ def sag_beslutninger(sag, user) -> list[Beslutning]:
     """The whole decision history of a case across committees, oldest first: decisions added by
     hand, and those of items the user may read."""
     beslutninger = list(
-        beslutninger_queryset()
+        beslutninger_queryset(Beslutning.objects.visible_to(user))
         .filter(sag=sag)
-        .filter(Q(punkt__isnull=True) | Q(punkt__in=Punkt.objects.visible_to(user)))
         .order_by("dato", "pk")
     )
     for b in beslutninger:

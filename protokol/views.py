@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from protokol import selectors
 from sager import permissions as sager_permissions
 from sager import services as sager_services
-from sager.models import Punkt
+from sager.models import Beslutning, Punkt
 from udvalg import forms, permissions, services
 
 
@@ -60,7 +60,7 @@ def moede_update(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
 def dagsorden(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     """The agenda builder: items in order with move, edit, delete and attachment counts."""
     moede = permissions.get_moede_for_editing(request.user, slug, moede)
-    punkter = Punkt.objects.filter(moede=moede).for_moede_page(request.user, moede.udvalg)
+    punkter = Punkt.objects.filter(moede=moede).for_moede_page(request.user, moede)
     return render(
         request,
         "protokol/dagsorden.html",
@@ -121,7 +121,9 @@ def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
         {
             "moede": moede,
             "udvalg": moede.udvalg,
-            "punkter": selectors.attach_protocol(moede, punkter, deltagelse),
+            "punkter": selectors.attach_protocol(
+                moede, punkter, deltagelse, synlige=Beslutning.objects.visible_to(request.user)
+            ),
             "deltagelse": deltagelse,
             "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
             "version": moede.versioner.order_by("-version").first() if moede.is_locked else None,

@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q
 
-from sager.models import Sag
+from sager.models import MAX_SEARCH_WORDS, Sag
 from udvalg.models import Udvalg
 
 
@@ -38,7 +38,8 @@ class SagFilter(django_filters.FilterSet):
         self.form.fields["aar"].error_messages["invalid"] = "Angiv et årstal, fx 2015."
 
     def filter_titel(self, queryset, name, value):
+        """Words of the title the user is shown (SagQuerySet.with_visningstitel)."""
         condition = Q()
-        for word in value.split():
-            condition &= Q(titel__icontains=word)
+        for word in value.split()[:MAX_SEARCH_WORDS]:
+            condition &= Q(visningstitel__icontains=word)
         return queryset.filter(condition)

@@ -57,6 +57,11 @@ class PunktCreateForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
 
+    def __init__(self, *args, sager, **kwargs):
+        """`sager`: the cases this user may pick (SagQuerySet.pickable_by, with_visningstitel)."""
+        super().__init__(*args, **kwargs)
+        self.fields["sag"].queryset = sager
+
     def clean_nyt_sagsnr(self):
         sagsnr = self.cleaned_data["nyt_sagsnr"].strip()
         if not sagsnr:
@@ -80,7 +85,7 @@ class PunktCreateForm(forms.Form):
             )
         titel = (data.get("titel") or "").strip()
         if not titel and sag:
-            data["titel"] = sag.titel
+            data["titel"] = sag.visningstitel
         elif not titel and "titel" not in self.errors:
             self.add_error("titel", ValidationError("Angiv punktets titel.", code="required"))
         return data

@@ -5,13 +5,14 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from udvalg import permissions
 from udvalg.locking import LockGuarded, LockGuardQuerySet
-from udvalg.models import Moede
+from udvalg.models import Moede, MoedeStatus
 
 SAGSNR_VALIDATOR = RegexValidator(
     r"^\d{2}/\d{1,5}$",
@@ -19,6 +20,8 @@ SAGSNR_VALIDATOR = RegexValidator(
     code="sagsnr_format",
 )
 SAGSNR_PREFIX = re.compile(r"^\d{1,2}(/\d{0,5})?$")
+# A title search uses at most this many words (each is a condition in the query).
+MAX_SEARCH_WORDS = 12
 BILAGSNR_VALIDATOR = RegexValidator(
     r"^\d{1,6}/\d{2}$",
     "Bilagsnummeret skal have formen NNNNN/ÅÅ, fx 33292/15.",
@@ -37,25 +40,57 @@ class Punkttype(models.TextChoices):
     INGEN = "ingen", "-"
 
 
+NEUTRAL_SAGSTITEL = "Sag uden offentlig titel"
+
+
 class SagQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Cases with at least one agenda item the user may read."""
         return self.filter(pk__in=Punkt.objects.visible_to(user).values("sag_id"))
 
     def pickable_by(self, user):
-        """Any secretary may put any case on an agenda (cases cross committees)."""
-        return self if permissions.is_any_sekretaer(user) else self.none()
+        """Cases a secretary may put on an agenda: those of their own committees' items and
+        those with an open item on a released agenda (cases cross committees). A case that
+        exists only as closed or draft items elsewhere is neither listed nor pickable."""
+        if not permissions.is_any_sekretaer(user):
+            return self.none()
+        if user.is_superuser:
+            return self
+        items = Punkt.objects.filter(sag=OuterRef("pk"))
+        own = items.filter(moede__udvalg__in=permissions.roller(user).sekretaer)
+        # A case with no item yet (made in the admin, or its item deleted) is in the register.
+        return self.filter(Exists(own) | Exists(items.offentlige()) | ~Exists(items))
+
+    def with_visningstitel(self, user):
+        """`visningstitel`, the case's title as this user may see it. Sag.titel may come from
+        a closed item, so it is shown only when no item of the case is hidden from the user;
+        otherwise the title of the most open item that treats the case (the oldest open item
+        on a released agenda, else the oldest item the user may read), else a neutral label."""
+        items = Punkt.objects.filter(sag=OuterRef("pk")).order_by("moede__dato", "pk")
+        hidden = items.exclude(pk__in=Punkt.objects.offentlige().values("pk")).exclude(
+            pk__in=Punkt.objects.visible_to(user).values("pk")
+        )
+        return self.annotate(
+            visningstitel=Case(
+                When(~Exists(hidden), then=F("titel")),
+                default=Coalesce(
+                    Subquery(items.offentlige().values("titel")[:1]),
+                    Subquery(items.visible_to(user).values("titel")[:1]),
+                    Value(NEUTRAL_SAGSTITEL),
+                ),
+            )
+        )
 
     def search(self, query: str):
-        """Match a Sagsnr prefix or every word of the title."""
-        query = (query or "").strip()
+        """Match a Sagsnr prefix or every word of the shown title (with_visningstitel)."""
+        query = (query or "").replace("\x00", "").strip()
         if not query:
             return self
         if SAGSNR_PREFIX.match(query):
             return self.filter(sagsnr__startswith=query)
         qs = self
-        for word in query.split():
-            qs = qs.filter(titel__icontains=word)
+        for word in query.split()[:MAX_SEARCH_WORDS]:
+            qs = qs.filter(visningstitel__icontains=word)
         return qs
 
 
@@ -99,26 +134,27 @@ SEKTIONER = [
 
 
 class PunktQuerySet(LockGuardQuerySet):
-    def visible_to(self, user, udvalg=None):
-        """Items the user may read: on meetings they can see; closed items (lukkede punkter)
-        only for the committee's own people and holders of sager.view_lukket_punkt.
+    def visible_to(self, user, moede=None):
+        """Items the user may read: those of the meetings they may read (udvalg.permissions:
+        the committee's secretaries, its members on the meeting's date), closed items
+        (lukkede punkter) included, for whoever may read the meeting is the committee's own.
 
-        Pass `udvalg` when all items belong to one committee: it saves the permission query.
+        Pass `moede` when all items belong to one meeting: it saves the permission query.
         """
-        qs = self.filter(moede__in=Moede.objects.visible_to(user))
-        if udvalg is not None and permissions.can_view_lukket(user, udvalg):
-            return qs
-        scope = permissions.lukket_scope(user)
-        if scope is None:
-            return qs
-        return qs.filter(Q(adgang=Adgang.AABEN) | Q(moede__udvalg_id__in=scope))
+        if moede is not None and permissions.can_view_moede(user, moede):
+            return self.filter(moede=moede)
+        return self.filter(moede__in=Moede.objects.visible_to(user))
 
-    def for_moede_page(self, user, udvalg):
+    def offentlige(self):
+        """Items anyone may read (KSL §§ 8, 20): open items of released agendas."""
+        return self.filter(adgang=Adgang.AABEN).exclude(moede__status=MoedeStatus.KLADDE)
+
+    def for_moede_page(self, user, moede):
         return (
-            self.visible_to(user, udvalg)
+            self.visible_to(user, moede)
             .select_related("sag")
             .prefetch_related(
-                Prefetch("bilag", queryset=Bilag.objects.visible_to(user, udvalg)),
+                Prefetch("bilag", queryset=Bilag.objects.visible_to(user, moede)),
             )
             .order_by("nummer")
         )
@@ -239,19 +275,19 @@ def bilag_upload_to(instance, filename):
 
 
 class BilagQuerySet(LockGuardQuerySet):
-    def visible_to(self, user, udvalg=None):
-        """Closed attachments only for those who may see closed items (see PunktQuerySet).
-
-        Meant beneath items already filtered by PunktQuerySet.visible_to (as a prefetch);
-        single downloads go through sager.permissions.get_bilag_for_user.
-        """
+    def visible_to(self, user, moede=None):
+        """Attachments, closed ones too, of the items the user may read (PunktQuerySet).
+        Single downloads go through sager.permissions.get_bilag_for_user."""
         qs = self.order_by("sekvens")
-        if udvalg is not None and permissions.can_view_lukket(user, udvalg):
-            return qs
-        scope = permissions.lukket_scope(user)
-        if scope is None:
-            return qs
-        return qs.filter(Q(adgang=Adgang.AABEN) | Q(punkt__moede__udvalg_id__in=scope))
+        if moede is not None and permissions.can_view_moede(user, moede):
+            return qs.filter(punkt__moede=moede)
+        return qs.filter(punkt__moede__in=Moede.objects.visible_to(user))
+
+    def offentlige(self):
+        """Open attachments of open items on released agendas."""
+        return self.filter(adgang=Adgang.AABEN, punkt__in=Punkt.objects.offentlige()).order_by(
+            "sekvens"
+        )
 
 
 class Bilag(LockGuarded):
@@ -338,6 +374,36 @@ class PunktFravaer(LockGuarded):
         return f"{self.person.navn}: {self.get_type_display()}"
 
 
+class BeslutningQuerySet(LockGuardQuerySet):
+    """A decision is visible exactly when its own item is; a decision entered by hand (an
+    earlier one, with no item here) goes with its case. Votes and minority statements go with
+    their decision. Wherever decisions are shown (case history, earlier decisions under an
+    item, PDFs, public pages), they come through one of these."""
+
+    def visible_to(self, user):
+        return self.filter(
+            Q(punkt__in=Punkt.objects.visible_to(user))
+            | Q(punkt__isnull=True, sag__in=Sag.objects.visible_to(user))
+        )
+
+    def offentlige(self):
+        """What anyone may read: decisions of open items in signed protocols, and earlier
+        decisions entered by hand (shown under open items only)."""
+        return self.filter(
+            Q(punkt__adgang=Adgang.AABEN, punkt__moede__status=MoedeStatus.UNDERSKREVET)
+            | Q(punkt__isnull=True)
+        )
+
+    def for_udvalg(self, udvalg):
+        """What a committee's signed protocol may print for all its members: the public
+        decisions and those of the committee's own items."""
+        return self.filter(
+            Q(punkt__adgang=Adgang.AABEN, punkt__moede__status=MoedeStatus.UNDERSKREVET)
+            | Q(punkt__isnull=True)
+            | Q(punkt__moede__udvalg=udvalg)
+        )
+
+
 class Beslutning(LockGuarded):
     """A decision on a case. Committee and date are stored directly: earlier decisions often
     come from meetings that are not in the system (another committee, an earlier term)."""
@@ -381,7 +447,7 @@ class Beslutning(LockGuarded):
         related_name="+",
     )
 
-    objects = LockGuardQuerySet.as_manager()
+    objects = BeslutningQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["aendret"])
 
     class Meta:
@@ -389,9 +455,13 @@ class Beslutning(LockGuarded):
         verbose_name_plural = "beslutninger"
         ordering = ["dato", "pk"]
         constraints = [
+            # An item has one decision (the one-to-one field); a case treated by two items of
+            # one meeting (an open and a closed part) has one decision on each. An earlier
+            # decision entered by hand is once per case, committee and day.
             models.UniqueConstraint(
                 fields=["sag", "udvalg", "dato"],
-                name="beslutning_unique_sag_udvalg_dato",
+                condition=Q(punkt__isnull=True),
+                name="beslutning_unique_tidligere_sag_udvalg_dato",
                 violation_error_message="Sagen har allerede en beslutning fra udvalget den dag.",
             ),
             models.CheckConstraint(

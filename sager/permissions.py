@@ -22,12 +22,10 @@ def get_punkt_for_editing(user, pk: int) -> Punkt:
 
 
 def get_bilag_for_user(user, pk: int) -> Bilag:
+    """An attachment, closed or open, of an item the user may read (the meeting's own people
+    on its date); everyone else gets the public download (offentlig:bilag) or nothing."""
     bilag = get_object_or_404(Bilag.objects.select_related("punkt__moede__udvalg"), pk=pk)
-    udvalg = bilag.punkt.moede.udvalg
-    visible = udvalg_permissions.can_view_moede(user, bilag.punkt.moede)
-    if visible and (bilag.punkt.is_lukket or bilag.is_lukket):
-        visible = udvalg_permissions.can_view_lukket(user, udvalg)
-    if not visible:
+    if not udvalg_permissions.can_view_moede(user, bilag.punkt.moede):
         raise Http404("Bilaget findes ikke.")
     return bilag
 
@@ -42,7 +40,7 @@ def get_bilag_for_editing(user, pk: int) -> Bilag:
 
 
 def get_sag_for_user(user, pk: int) -> Sag:
-    return get_object_or_404(Sag.objects.visible_to(user), pk=pk)
+    return get_object_or_404(Sag.objects.visible_to(user).with_visningstitel(user), pk=pk)
 
 
 def get_punkt_for_recording(user, pk: int) -> Punkt:

@@ -40,11 +40,12 @@ def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     query = request.GET.get("q", "").replace("\x00", "").strip()
     initial = {}
     valgt = None
+    sager = Sag.objects.pickable_by(request.user).with_visningstitel(request.user)
     if request.GET.get("sag", "").isdigit():
-        valgt = Sag.objects.pickable_by(request.user).filter(pk=request.GET["sag"]).first()
+        valgt = sager.filter(pk=request.GET["sag"]).first()
         if valgt:
-            initial = {"sag": valgt.pk, "titel": valgt.titel}
-    form = forms.PunktCreateForm(request.POST or None, initial=initial)
+            initial = {"sag": valgt.pk, "titel": valgt.visningstitel}
+    form = forms.PunktCreateForm(request.POST or None, initial=initial, sager=sager)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -64,7 +65,7 @@ def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
             return redirect("sager:punkt-update", punkt.pk)
     if request.method == "POST":
         valgt = form.cleaned_data.get("sag") if hasattr(form, "cleaned_data") else valgt
-    resultater = Sag.objects.pickable_by(request.user).search(query)[:20] if query else []
+    resultater = sager.search(query)[:20] if query else []
     context = {
         "moede": moede,
         "udvalg": moede.udvalg,
@@ -251,7 +252,9 @@ def bilag_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def sag_list(request: HttpRequest) -> HttpResponse:
-    sager = Sag.objects.visible_to(request.user).order_by("-sagsnr")
+    sager = (
+        Sag.objects.visible_to(request.user).with_visningstitel(request.user).order_by("-sagsnr")
+    )
     sag_filter = filters.SagFilter(request.GET, queryset=sager, user=request.user)
     page = Paginator(sag_filter.qs, 50).get_page(request.GET.get("side"))
     return render(request, "sager/sag_list.html", {"filter": sag_filter, "page": page})

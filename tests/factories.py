@@ -6,6 +6,7 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from pypdf import PdfWriter
 
 from budget import services as budget_services
@@ -152,10 +153,14 @@ def make_held_moede(udvalg, sekretaer, prefix="u", sagsnr="14/1175"):
 
 
 def sign_all(moede, users):
+    """Each user signs; the last signature's lock task is queued when the transaction commits,
+    which a test's transaction never does, so the commit hooks run here (and the immediate
+    task backend of the tests locks at once)."""
     result = None
-    for user in users:
-        result = underskrift_services.referat_sign(moede=moede, user=user, password="pw")
-    return result  # the last one enqueued the lock task (run at once in tests)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for user in users:
+            result = underskrift_services.referat_sign(moede=moede, user=user, password="pw")
+    return result
 
 
 def lock_moede(held, sekretaer):

@@ -96,8 +96,8 @@ def _build_world(media) -> dict:
     optagelse.beslutning_save(punkt=laast.punkter.first(), tekst="<p>Godkendt.</p>")
     services.moede_start_recording(moede=laast)
     underskrift_services.referat_close_for_signing(moede=laast, user=sekretaer)
-    for row in Underskrift.objects.filter(moede=laast).select_related("user"):
-        underskrift_services.referat_sign(moede=laast, user=row.user, password="pw")
+    signers = [u.user for u in Underskrift.objects.filter(moede=laast).select_related("user")]
+    factories.sign_all(laast, signers)
     laast.refresh_from_db()
     assert laast.is_locked
 

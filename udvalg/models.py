@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from kerne import danish
@@ -139,6 +140,31 @@ class Rolle(models.TextChoices):
     MEDLEM = "medlem", "Medlem"
 
 
+class MedlemskabQuerySet(models.QuerySet):
+    def active_on(self, dag):
+        """Memberships valid on `dag` (an open end is no limit)."""
+        return self.filter(
+            Q(gyldig_fra__isnull=True) | Q(gyldig_fra__lte=dag),
+            Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dag),
+        )
+
+
+def medlem_paa_moedets_dato(user, prefix: str = "") -> Q:
+    """The one rule for a member's access to a meeting's closed content (and its pages): a
+    membership of the meeting's committee valid on the meeting's date, or, for a meeting still
+    to come, valid today. A Q for Moede rows, or for rows that reach one through `prefix`
+    ("moede__", "punkt__moede__"). An ended membership keeps only what the public sees."""
+    memberships = Medlemskab.objects.filter(person__user=user, udvalg=OuterRef(f"{prefix}udvalg"))
+    on_the_day = memberships.filter(
+        Q(gyldig_fra__isnull=True) | Q(gyldig_fra__lte=OuterRef(f"{prefix}dato")),
+        Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=OuterRef(f"{prefix}dato")),
+    )
+    today = timezone.localdate()
+    return Exists(on_the_day) | (
+        Q(**{f"{prefix}dato__gt": today}) & Exists(memberships.active_on(today))
+    )
+
+
 class Medlemskab(models.Model):
     udvalg = models.ForeignKey(
         Udvalg, verbose_name="udvalg", on_delete=models.CASCADE, related_name="medlemskaber"
@@ -152,6 +178,7 @@ class Medlemskab(models.Model):
     gyldig_til = models.DateField("gyldig til", null=True, blank=True)
     stedfortraeder = models.BooleanField("stedfortræderplads", default=False)
 
+    objects = MedlemskabQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -197,17 +224,26 @@ class MoedeQuerySet(models.QuerySet):
         return super().delete()
 
     def visible_to(self, user):
-        """Secretaries see their committees' drafts; members see released meetings only.
-        Subqueries rather than joins: no duplicate rows, so it also works inside a Subquery."""
+        """Secretaries see their committees' meetings, drafts too; a member sees the released
+        meetings of the days their membership was valid (medlem_paa_moedets_dato), and with
+        them the closed items. Subqueries rather than joins: no duplicate rows, so it also
+        works inside a Subquery."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        sekretaer = Udvalg.sekretaerer.through.objects.filter(user=user).values("udvalg_id")
-        medlem = Medlemskab.objects.filter(person__user=user).values("udvalg_id")
-        return self.filter(
-            Q(udvalg_id__in=sekretaer) | (Q(udvalg_id__in=medlem) & ~Q(status=MoedeStatus.KLADDE))
-        )
+        if user.has_perm("sager.view_lukket_punkt"):
+            return self.filter(moede_synlig_q(user) | ~Q(status=MoedeStatus.KLADDE))
+        return self.filter(moede_synlig_q(user))
+
+
+def moede_synlig_q(user, prefix: str = "") -> Q:
+    """A Q for the meetings (or rows reaching one through `prefix`) an authenticated, non-super
+    user may read; see MoedeQuerySet.visible_to."""
+    sekretaer = Udvalg.sekretaerer.through.objects.filter(user=user).values("udvalg_id")
+    return Q(**{f"{prefix}udvalg_id__in": sekretaer}) | (
+        medlem_paa_moedets_dato(user, prefix) & ~Q(**{f"{prefix}status": MoedeStatus.KLADDE})
+    )
 
 
 class Moede(models.Model):

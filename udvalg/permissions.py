@@ -2,14 +2,20 @@
 
 Roles: a superuser administers everything; a secretary (Udvalg.sekretaerer) edits that
 committee's meetings; a member (a Medlemskab whose Person is linked to the user) reads the
-committee's released agendas, closed items included, never drafts. Anyone else sees nothing yet.
+released agendas and protocols of the meetings held while the membership was valid, closed
+items included, never drafts; an ended membership keeps only what the public sees (the public
+pages). Holders of sager.view_lukket_punkt read every released meeting. Anyone else sees only
+the public pages. Everything derived from an item (its attachments, decision, vote, minority
+statements, absence) is visible exactly when the item is.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
 
@@ -17,7 +23,15 @@ from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
 @dataclass(frozen=True)
 class Roller:
     sekretaer: frozenset[int] = field(default_factory=frozenset)
-    medlem: frozenset[int] = field(default_factory=frozenset)
+    medlem: frozenset[int] = field(default_factory=frozenset)  # ever a member (any dates)
+    # (udvalg id, valid from, valid to) per membership; None is an open end
+    medlemskaber: tuple[tuple[int, datetime.date | None, datetime.date | None], ...] = ()
+
+    def medlem_on(self, udvalg_id: int, dag: datetime.date) -> bool:
+        return any(
+            u == udvalg_id and (fra is None or fra <= dag) and (til is None or dag <= til)
+            for u, fra, til in self.medlemskaber
+        )
 
 
 def roller(user) -> Roller:
@@ -26,11 +40,15 @@ def roller(user) -> Roller:
         return Roller()
     cached = getattr(user, "_protokol_roller", None)
     if cached is None:
+        medlemskaber = tuple(
+            Medlemskab.objects.filter(person__user=user).values_list(
+                "udvalg_id", "gyldig_fra", "gyldig_til"
+            )
+        )
         cached = Roller(
             sekretaer=frozenset(user.sekretaer_for.values_list("pk", flat=True)),
-            medlem=frozenset(
-                Medlemskab.objects.filter(person__user=user).values_list("udvalg_id", flat=True)
-            ),
+            medlem=frozenset(u for u, _, _ in medlemskaber),
+            medlemskaber=medlemskaber,
         )
         user._protokol_roller = cached
     return cached
@@ -41,30 +59,36 @@ def is_sekretaer(user, udvalg: Udvalg) -> bool:
 
 
 def is_medlem(user, udvalg: Udvalg) -> bool:
+    """Ever a member of the committee (the committee's page, its budget proposals)."""
     return user.is_authenticated and udvalg.pk in roller(user).medlem
+
+
+def is_medlem_on(user, moede: Moede) -> bool:
+    """A member on the meeting's date, or today for a meeting still to come: the same rule as
+    udvalg.models.medlem_paa_moedets_dato, for one meeting already loaded."""
+    if not user.is_authenticated:
+        return False
+    r = roller(user)
+    if r.medlem_on(moede.udvalg_id, moede.dato):
+        return True
+    today = timezone.localdate()
+    return moede.dato > today and r.medlem_on(moede.udvalg_id, today)
 
 
 def can_view_udvalg(user, udvalg: Udvalg) -> bool:
     return is_sekretaer(user, udvalg) or is_medlem(user, udvalg)
 
 
-def can_view_lukket(user, udvalg: Udvalg) -> bool:
-    """Closed items (lukkede punkter) and closed attachments: the committee's own people only."""
-    return can_view_udvalg(user, udvalg) or user.has_perm("sager.view_lukket_punkt")
-
-
-def lukket_scope(user) -> list[int] | None:
-    """Committees whose closed items the user may see; None means all of them."""
-    if user.is_authenticated and (user.is_superuser or user.has_perm("sager.view_lukket_punkt")):
-        return None
-    r = roller(user)
-    return sorted(r.sekretaer | r.medlem)
-
-
 def can_view_moede(user, moede: Moede) -> bool:
+    """The meeting's pages, closed items and closed attachments included: its committee's
+    secretaries, its members on the day (a released meeting), and holders of
+    sager.view_lukket_punkt (every released meeting). The same rule as
+    MoedeQuerySet.visible_to, for one meeting."""
     if is_sekretaer(user, moede.udvalg):
         return True
-    return is_medlem(user, moede.udvalg) and moede.status != MoedeStatus.KLADDE
+    if moede.status == MoedeStatus.KLADDE:
+        return False
+    return is_medlem_on(user, moede) or user.has_perm("sager.view_lukket_punkt")
 
 
 def can_edit_moede(user, moede: Moede) -> bool:

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 
 from protokol import pdf
+from sager.models import Beslutning
 from udvalg.models import Moede, MoedeStatus, ProtokolVersion
 
 
@@ -30,6 +31,8 @@ def _lock(moede: Moede, user) -> "ProtokolVersion":
         kind="referat",
         underskrivere=pdf.signaturer(moede),
         med_bilag=True,
+        # The stored protocol is every member's: what the committee as a body may read.
+        beslutninger=Beslutning.objects.for_udvalg(moede.udvalg),
         pdf_variants=("pdf/ua-1", "pdf/a-3b"),
     )
     data, arkiv = pdfs["pdf/ua-1"], pdfs["pdf/a-3b"]

@@ -4,10 +4,12 @@ last signature queues the lock (protokol.tasks, protokol.services.laasning)."""
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from kerne import danish
@@ -130,10 +132,38 @@ def referat_sign(
     row.save(update_fields=["underskrevet"])
     complete = not moede.underskrifter.filter(underskrevet__isnull=True).exists()
     if complete:
-        # Rendering takes a second or more: a worker does it. The database backend stores
-        # the task in this transaction, so it only runs once the signature is committed.
-        tasks.lock_protokol.enqueue(moede.pk, user.pk)
+        # Rendering takes a second or more: a worker does it, once the signature is committed.
+        # Should the task be lost, the sweep (referater_requeue_locks) queues it again.
+        _enqueue_lock(moede.pk, user.pk)
     return SignResult(underskrift=row, complete=complete)
+
+
+def _enqueue_lock(moede_id: int, user_id: int) -> None:
+    transaction.on_commit(partial(tasks.lock_protokol.enqueue, moede_id, user_id))
+
+
+def referater_awaiting_lock():
+    """Meetings whose every required signature is in but which are not locked yet."""
+    unsigned = Underskrift.objects.filter(moede=OuterRef("pk"), underskrevet__isnull=True)
+    return (
+        Moede.objects.filter(status=MoedeStatus.TIL_UNDERSKRIFT, underskrifter__isnull=False)
+        .filter(~Exists(unsigned))
+        .distinct()
+    )
+
+
+def referater_requeue_locks() -> list[int]:
+    """Queue the lock again for every fully signed meeting that is still not locked (a task
+    lost with a crashed worker, or one that failed for good). The lock is idempotent, so a
+    meeting queued twice is locked once. Returns the meetings' ids."""
+    ids = []
+    for moede in referater_awaiting_lock():
+        last = moede.underskrifter.order_by("-underskrevet").first()
+        user_id = last.user_id if last and last.user_id else moede.udvalg.sekretaerer.first().pk
+        with transaction.atomic():
+            _enqueue_lock(moede.pk, user_id)
+        ids.append(moede.pk)
+    return ids
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from protokol import deltagelse, selectors
 from protokol.services import optagelse
-from sager.models import Fravaersaarsag, Valg
+from sager.models import Beslutning, Fravaersaarsag, Valg
 from tests import factories
 from udvalg.models import FremmoedeStatus, Medlemskab, Rolle
 
@@ -187,7 +187,7 @@ def test_protocol_text_of_the_seed_vote(meeting, ebu):
     )
     optagelse.mindretalsudtalelse_add(beslutning=beslutning, person=ebu[D], tekst="Enhedslisten …")
     moede_d = selectors.moede_deltagelse(moede)
-    (pp,) = selectors.attach_protocol(moede, [punkt], moede_d)
+    (pp,) = selectors.attach_protocol(moede, [punkt], moede_d, synlige=Beslutning.objects.all())
     assert pp.beslutninger[-1].afstemning_tekst.afsnit == [
         "Følgende forslag blev sat til afstemning:\n”Forvaltningens forslag godkendes, idet der "
         "foretages en evaluering efter 1 år med fokus på effekt, timetal, placering mv.”",
@@ -212,7 +212,9 @@ def test_earlier_decisions_come_first_and_later_ones_are_not_shown(meeting, udva
         sag=punkt.sag, udvalg=oeu, dato=datetime.date(2014, 6, 1), tekst="Senere."
     )
     optagelse.beslutning_save(punkt=punkt, tekst="Indstilling godkendt.")
-    (pp,) = selectors.attach_protocol(moede, [punkt], selectors.moede_deltagelse(moede))
+    (pp,) = selectors.attach_protocol(
+        moede, [punkt], selectors.moede_deltagelse(moede), synlige=Beslutning.objects.all()
+    )
     assert [(b.dato.isoformat(), b.tekst) for b in pp.beslutninger] == [
         ("2014-02-05", "Sagen genoptages."),
         ("2014-02-18", "Oversendt."),

@@ -84,8 +84,7 @@ def published(udvalg, sekretaer):
     )
     services.moede_start_recording(moede=moede)
     underskrift_services.referat_close_for_signing(moede=moede, user=sekretaer)
-    for user in users:
-        underskrift_services.referat_sign(moede=moede, user=user, password="pw")
+    factories.sign_all(moede, users)
     moede.refresh_from_db()
     return moede, aaben, lukket
 

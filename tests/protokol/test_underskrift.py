@@ -120,7 +120,7 @@ def test_verify_protocols_catches_a_changed_byte(locked_own, capsys):
     assert "SHA-256" in capsys.readouterr().err
 
 
-def test_signing_through_the_pages(client, held, sekretaer):
+def test_signing_through_the_pages(client, held, sekretaer, django_capture_on_commit_callbacks):
     moede, _, users = held
     base = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/"
     login(client, sekretaer)
@@ -136,7 +136,9 @@ def test_signing_through_the_pages(client, held, sekretaer):
     assert "Ingen af de manglende underskrivere har en e-mailadresse." in reminder
     for user in users[1:3]:
         login(client, user)
-        client.post(f"{base}underskrift/underskriv/", {"password": "pw"})
+        # The view's transaction would commit and queue the lock; the test's never commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"{base}underskrift/underskriv/", {"password": "pw"})
     moede.refresh_from_db()
     assert moede.status == MoedeStatus.UNDERSKREVET
 

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from protokol.services import underskrift
+
+
+class Command(BaseCommand):
+    help = (
+        "Sætter låsningen i kø igen for hver protokol, som alle har underskrevet, men som ikke "
+        "er låst (fx fordi arbejdsprocessen stoppede). Kan køres når som helst, fx fra cron."
+    )
+
+    def handle(self, *args, **options):
+        ids = underskrift.referater_requeue_locks()
+        self.stdout.write(f"{len(ids)} protokoller sat i kø til låsning.")
