@@ -20,6 +20,9 @@ run: install
 	@command -v pdftotext >/dev/null || echo "Bemærk: pdftotext (Debian-pakken poppler-utils) mangler, så import af PDF-referater afvises. .ci/run installerer den."
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo
+	@# Versions locked before the hash chain are sealed; signed protocols never locked are queued.
+	$(BIN)/python manage.py seal_protocols
+	$(BIN)/python manage.py lock_pending_protokoller
 	@# The task worker (signed protocol PDFs) runs beside the server and stops with it.
 	$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "protokol.middleware.ProtokolBrudMiddleware",
     # Must be last: it turns axes' lockout signal into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -100,13 +101,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000"
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000; "
+                # INSERT OR REPLACE must fire the protocol lock's DELETE triggers.
+                "PRAGMA recursive_triggers=ON"
             ),
         }
     )
     # Tests run on a file, like production, so the concurrency tests meet real locking.
     DATABASES["default"].setdefault("TEST", {})["NAME"] = str(BASE_DIR / ".test-db.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The key that signs every stored protocol version (HMAC-SHA256, see
+# protokol.services.laasning). It must not live in the database: from the environment, from a
+# file (PROTOKOL_SIGNING_KEY_FILE), or, for development, derived from SECRET_KEY.
+_signing_key_file = os.environ.get("PROTOKOL_SIGNING_KEY_FILE")
+PROTOKOL_SIGNING_KEY = (
+    os.environ.get("PROTOKOL_SIGNING_KEY")
+    or (Path(_signing_key_file).read_text().strip() if _signing_key_file else "")
+    or f"protokol-signing:{SECRET_KEY}"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -86,6 +86,20 @@ def html_to_pdf(html: str, *, pdf_variant: str = "pdf/ua-1") -> bytes:
     if pdf_variant not in PDF_VARIANTS:
         raise ValueError(f"Unsupported PDF variant {pdf_variant!r}")
     return render(html).write_pdf(pdf_variant=pdf_variant)
+
+
+def stored_response(fil, filename: str, sha256: str, *, public: bool = False) -> FileResponse:
+    """A stored PDF (a signed protocol, a kept copy of one) with its SHA-256 in a header."""
+    if not fil:
+        raise Http404("Den gemte protokol findes ikke.")
+    try:
+        handle = fil.open("rb")
+    except OSError as exc:
+        raise Http404("Den gemte protokol findes ikke.") from exc
+    response = FileResponse(handle, content_type="application/pdf", filename=filename)
+    response["X-Protokol-SHA256"] = sha256
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    return response
 
 
 def http_response(data: bytes, filename: str) -> HttpResponse:

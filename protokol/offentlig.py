@@ -69,7 +69,13 @@ def punkter(moede: Moede, *, med_beslutninger: bool) -> list:
         protokol = {
             pp.punkt.pk: pp
             for pp in selectors.attach_protocol(
-                moede, aabne, deltagelse, synlige=Beslutning.objects.offentlige()
+                moede,
+                aabne,
+                deltagelse,
+                # The public decisions elsewhere, and this protocol's own open items' (it is
+                # being published: at the lock it is not yet marked signed).
+                synlige=Beslutning.objects.offentlige()
+                | Beslutning.objects.filter(punkt__moede=moede, punkt__adgang=Adgang.AABEN),
             )
         }
     result = []

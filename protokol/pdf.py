@@ -120,17 +120,21 @@ def _bilag_side(bilag: Bilag) -> BilagSide:
 
 
 def _bilag_sider(punkter: list[Punkt]) -> list[BilagSide]:
+    return bilag_sider([bilag for punkt in punkter for bilag in punkt.bilag.all()])
+
+
+def bilag_sider(bilag_list: list[Bilag]) -> list[BilagSide]:
+    """The attachments to append, in order, each with its cover page's name and page jump."""
     result = []
     inserted = 0
-    for punkt in punkter:
-        for bilag in punkt.bilag.all():
-            side = _bilag_side(bilag)
-            side.side_navn = f"bilag-{len(result) + 1}"
-            # The cover page counts itself plus the pages of the previous attachment, which are
-            # inserted after rendering; so footers and the table of contents stay right.
-            side.side_spring = 1 + inserted
-            inserted = side.sider
-            result.append(side)
+    for bilag in bilag_list:
+        side = _bilag_side(bilag)
+        side.side_navn = f"bilag-{len(result) + 1}"
+        # The cover page counts itself plus the pages of the previous attachment, which are
+        # inserted after rendering; so footers and the table of contents stay right.
+        side.side_spring = 1 + inserted
+        inserted = side.sider
+        result.append(side)
     return result
 
 
@@ -179,7 +183,31 @@ def render_moede_pdf(moede, *, pdf_variant: str = "pdf/ua-1", **kwargs) -> bytes
     return render_moede_pdfs(moede, pdf_variants=(pdf_variant,), **kwargs)[pdf_variant]
 
 
-def render_moede_pdfs(
+def render_moede_pdfs(moede, *, pdf_variants: tuple[str, ...] = ("pdf/ua-1",), **kwargs):
+    """The meeting's PDF in each variant (variant -> bytes); see moede_pdf_html."""
+    html, sider = moede_pdf_html(moede, **kwargs)
+    return pdf_from_html(html, sider, pdf_variants)
+
+
+def pdf_from_html(
+    html: str, sider: list[BilagSide], pdf_variants: tuple[str, ...] = ("pdf/ua-1",)
+) -> dict[str, bytes]:
+    """Lay the document out once and write it once per variant, with each attachment's pages
+    after its cover page."""
+    unknown = set(pdf_variants) - PDF_VARIANTS
+    if unknown:
+        raise ValueError(f"Unsupported PDF variant {sorted(unknown)!r}")
+    document = render(html)
+    result = {}
+    for variant in pdf_variants:
+        data = document.write_pdf(pdf_variant=variant)
+        if any(side.pdf for side in sider):
+            data = _insert_attachments(data, document, sider)
+        result[variant] = data
+    return result
+
+
+def moede_pdf_html(
     moede,
     *,
     user,
@@ -187,28 +215,25 @@ def render_moede_pdfs(
     udkast: bool = False,
     underskrivere: list[Signatur] | None = None,
     med_bilag: bool = False,
-    pdf_variants: tuple[str, ...] = ("pdf/ua-1",),
     offentlig: bool = False,
     beslutninger=None,
-) -> dict[str, bytes]:
-    """The meeting's protocol (``kind="referat"``) or agenda (``"dagsorden"``) as a PDF, as
-    ``user`` may see it (closed items and attachments as on their web page).
+    punkter: list[Punkt] | None = None,
+) -> tuple[str, list[BilagSide]]:
+    """The HTML of the meeting's protocol (``kind="referat"``) or agenda (``"dagsorden"``) PDF,
+    as ``user`` may see it (closed items and attachments as on their web page).
 
     ``underskrivere``: the "Signeret af:" lines; by default the meeting's participants, chair
     first, unsigned. ``med_bilag``: append the visible attachments behind cover pages, and the
     savings proposals attached to the items as rendered forms before them.
-    ``udkast``: watermark every page. ``pdf_variants``: "pdf/ua-1" (tagged) and/or "pdf/a-3b";
-    the document is laid out once and written once per variant (variant -> bytes).
+    ``udkast``: watermark every page.
     ``offentlig``: the public version (KSL §§ 8, 20): closed items only as number, approved
     title and redacted decision (protokol.offentlig), no closed attachments; ``user`` is unused.
     ``beslutninger``: the decisions that may be printed (a BeslutningQuerySet); by default
-    those ``user`` may read.
+    those ``user`` may read. ``punkter``: the items, loaded (by default those ``user`` may
+    read). Returns the HTML and the attachments to insert after their cover pages.
     """
     if kind not in TITLER:
         raise ValueError(f"Unknown PDF kind {kind!r}")
-    unknown = set(pdf_variants) - PDF_VARIANTS
-    if unknown:
-        raise ValueError(f"Unsupported PDF variant {sorted(unknown)!r}")
     udvalg = moede.udvalg
     deltagelse = selectors.moede_deltagelse(moede)
     if offentlig:
@@ -216,14 +241,14 @@ def render_moede_pdfs(
         rows = [(i.punkt, i) if hasattr(i, "punkt") else (i, None) for i in items]
         punkter = [p for p, _ in rows if not p.is_lukket]
     elif kind == "referat":
-        punkter = selectors.punkter_for_moede_page(moede, user)
+        punkter = punkter if punkter is not None else selectors.punkter_for_moede_page(moede, user)
         synlige = Beslutning.objects.visible_to(user) if beslutninger is None else beslutninger
         rows = [
             (pp.punkt, pp)
             for pp in selectors.attach_protocol(moede, punkter, deltagelse, synlige=synlige)
         ]
     else:
-        punkter = selectors.punkter_for_moede_page(moede, user)
+        punkter = punkter if punkter is not None else selectors.punkter_for_moede_page(moede, user)
         rows = [(p, None) for p in punkter]
     if kind != "referat":
         underskrivere = []
@@ -265,11 +290,4 @@ def render_moede_pdfs(
             "forslag_bilag": forslag_bilag,
         },
     )
-    document = render(html)
-    result = {}
-    for variant in pdf_variants:
-        data = document.write_pdf(pdf_variant=variant)
-        if any(side.pdf for side in bilag_sider):
-            data = _insert_attachments(data, document, bilag_sider)
-        result[variant] = data
-    return result
+    return html, bilag_sider

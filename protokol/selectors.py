@@ -10,6 +10,7 @@ from budget.models import Besparelsesforslag
 from protokol import deltagelse as protokol_deltagelse
 from sager.models import (
     Beslutning,
+    Bilag,
     Mindretalsudtalelse,
     Punkt,
     PunktFravaer,
@@ -36,6 +37,20 @@ def punkter_for_moede_page(moede: Moede, user) -> list[Punkt]:
         Punkt.objects.filter(moede=moede)
         .for_moede_page(user, moede)
         .prefetch_related(_besparelsesforslag_prefetch())
+    )
+
+
+def punkter_for_udvalget(moede: Moede) -> list[Punkt]:
+    """Every item of the meeting with all its attachments and proposals: what the committee
+    as a body reads (the signed protocol's frozen copy, protokol.indhold)."""
+    return list(
+        Punkt.objects.filter(moede=moede)
+        .select_related("sag")
+        .prefetch_related(
+            Prefetch("bilag", queryset=Bilag.objects.order_by("sekvens")),
+            _besparelsesforslag_prefetch(),
+        )
+        .order_by("nummer")
     )
 
 

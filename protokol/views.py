@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from protokol import selectors
+from protokol.services import laasning
 from sager import permissions as sager_permissions
 from sager import services as sager_services
 from sager.models import Beslutning, Punkt
@@ -19,16 +21,28 @@ def _dagsorden(moede) -> HttpResponse:
     return redirect("protokol:dagsorden", moede.udvalg.slug, moede.url_slug)
 
 
+def _frosset(moede, side: str) -> dict:
+    """A signed meeting's page body, from the copy frozen at signing (checked against its
+    signature); {} for a meeting not signed."""
+    if not moede.is_locked:
+        return {}
+    version = laasning.signed_version(moede)
+    # Rendered by our own templates at signing, and checked against its signature.
+    return {"indhold": mark_safe(version.indhold["sider"][side]), "version": version}  # noqa: S308
+
+
 def moede_detail(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = permissions.get_moede_for_user(request.user, slug, moede)
+    frosset = _frosset(moede, "dagsorden")
     return render(
         request,
         "protokol/moede_detail.html",
         {
             "moede": moede,
             "udvalg": moede.udvalg,
-            "punkter": selectors.punkter_for_moede_page(moede, request.user),
+            "punkter": [] if frosset else selectors.punkter_for_moede_page(moede, request.user),
             "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+            **frosset,
         },
     )
 
@@ -113,22 +127,19 @@ def moede_mark_held(request: HttpRequest, slug: str, moede: str) -> HttpResponse
 def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     """The decision protocol as members read it (before signing)."""
     moede = permissions.get_referat_for_user(request.user, slug, moede)
-    punkter = selectors.punkter_for_moede_page(moede, request.user)
-    deltagelse = selectors.moede_deltagelse(moede)
-    return render(
-        request,
-        "protokol/referat.html",
-        {
-            "moede": moede,
-            "udvalg": moede.udvalg,
-            "punkter": selectors.attach_protocol(
-                moede, punkter, deltagelse, synlige=Beslutning.objects.visible_to(request.user)
-            ),
-            "deltagelse": deltagelse,
-            "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
-            "version": moede.versioner.order_by("-version").first() if moede.is_locked else None,
-        },
-    )
+    context = {
+        "moede": moede,
+        "udvalg": moede.udvalg,
+        "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
+        **_frosset(moede, "referat"),
+    }
+    if not moede.is_locked:
+        punkter = selectors.punkter_for_moede_page(moede, request.user)
+        context["deltagelse"] = deltagelse = selectors.moede_deltagelse(moede)
+        context["punkter"] = selectors.attach_protocol(
+            moede, punkter, deltagelse, synlige=Beslutning.objects.visible_to(request.user)
+        )
+    return render(request, "protokol/referat.html", context)
 
 
 def sag_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -3,9 +3,11 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 
-from kerne.pdf import http_response
-from protokol import offentlig, pdf
+from kerne.pdf import http_response, stored_response
+from protokol import indhold, offentlig, pdf
+from protokol.services import laasning
 from sager.models import Adgang, Bilag
 from udvalg.models import Moede, Udvalg
 
@@ -33,19 +35,20 @@ def udvalg_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "protokol/offentlig/udvalg.html", {"udvalg": udvalg, "moeder": moeder})
 
 
+def _page(request, moede: Moede, kind: str) -> HttpResponse:
+    """The public agenda or protocol; a signed meeting's from the copy frozen at signing."""
+    context = {"moede": moede, "udvalg": moede.udvalg, "kind": kind}
+    if moede.is_locked:
+        version = laasning.signed_version(moede)
+        context["indhold"] = mark_safe(version.indhold["sider"][f"offentlig_{kind}"])  # noqa: S308 - rendered by our templates at signing, checked against its signature
+    else:
+        context["punkter"] = offentlig.punkter(moede, med_beslutninger=kind == "referat")
+    return render(request, "protokol/offentlig/moede.html", context)
+
+
 @login_not_required
 def dagsorden(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
-    moede = _moede(slug, moede)
-    return render(
-        request,
-        "protokol/offentlig/moede.html",
-        {
-            "moede": moede,
-            "udvalg": moede.udvalg,
-            "punkter": offentlig.punkter(moede, med_beslutninger=False),
-            "kind": "dagsorden",
-        },
-    )
+    return _page(request, _moede(slug, moede), "dagsorden")
 
 
 @login_not_required
@@ -53,16 +56,7 @@ def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = _moede(slug, moede)
     if not offentlig.can_publish_protocol(moede):
         raise Http404("Protokollen er ikke underskrevet endnu.")
-    return render(
-        request,
-        "protokol/offentlig/moede.html",
-        {
-            "moede": moede,
-            "udvalg": moede.udvalg,
-            "punkter": offentlig.punkter(moede, med_beslutninger=True),
-            "kind": "referat",
-        },
-    )
+    return _page(request, moede, "referat")
 
 
 @login_not_required
@@ -87,6 +81,15 @@ def bilag(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _pdf(moede: Moede, kind: str, med_bilag: bool) -> HttpResponse:
+    """A signed meeting's public PDFs are rendered once from its frozen copy and kept; an agenda
+    not yet signed is rendered from the live data."""
+    name = "Beslutningsprotokol" if kind == "referat" else "Dagsorden"
+    filnavn = f"{name} {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"
+    if moede.is_locked:
+        version = laasning.signed_version(moede)
+        udgave = indhold.pdf_udgave(kind, offentlig=True, med_bilag=med_bilag)
+        row = laasning.udgave_pdf(version, udgave)
+        return stored_response(row.fil, filnavn, row.sha256, public=True)
     data = pdf.render_moede_pdf(
         moede,
         user=None,
@@ -95,8 +98,7 @@ def _pdf(moede: Moede, kind: str, med_bilag: bool) -> HttpResponse:
         med_bilag=med_bilag,
         offentlig=True,
     )
-    name = "Beslutningsprotokol" if kind == "referat" else "Dagsorden"
-    return http_response(data, f"{name} {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf")
+    return http_response(data, filnavn)
 
 
 @login_not_required

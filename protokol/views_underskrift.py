@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kerne.pdf import http_response
-from protokol import pdf
+from kerne.pdf import http_response, stored_response
+from protokol import indhold, pdf
 from protokol.forms import GenaabningForm, UnderskriftForm
+from protokol.services import laasning
 from protokol.services import underskrift as services
 from udvalg import permissions
 from udvalg.models import Moede, MoedeStatus
@@ -131,29 +132,24 @@ def referat_reopen(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
 # --- PDFs --------------------------------------------------------------------------------------
 
 
-def _stored(version, moede, *, arkiv: bool = False) -> FileResponse:
+def _stored(version, moede, *, arkiv: bool = False) -> HttpResponse:
+    if laasning.version_problems(version, files=False):
+        raise laasning.ProtokolBrud(
+            "Den gemte protokol kan ikke udleveres, fordi den ikke stemmer med sin signatur."
+        )
     fil, sha256 = (version.arkiv, version.arkiv_sha256) if arkiv else (version.fil, version.sha256)
-    if not fil:
-        raise Http404("Den gemte protokol findes ikke.")
-    try:
-        handle = fil.open("rb")
-    except OSError as exc:
-        raise Http404("Den gemte protokol findes ikke.") from exc
     name = (
         f"Beslutningsprotokol {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y} "
         f"v{version.version}{' PDF-A' if arkiv else ''}.pdf"
     )
-    response = FileResponse(handle, content_type="application/pdf", filename=name)
-    response["X-Protokol-SHA256"] = sha256
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_response(fil, name, sha256)
 
 
 def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     """A signed protocol comes from the stored file (never re-rendered); before that a draft."""
     moede = permissions.get_referat_for_user(request.user, slug, moede)
     if moede.is_locked:
-        return _stored(moede.versioner.order_by("-version").first(), moede)
+        return _stored(laasning.signed_version(moede), moede)
     underskrivere = pdf.signaturer(moede) or None
     data = pdf.render_moede_pdf(
         moede,
@@ -176,11 +172,18 @@ def version_pdf(request: HttpRequest, slug: str, moede: str, version: int) -> Ht
 
 def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = permissions.get_moede_for_user(request.user, slug, moede)
+    med_bilag = request.GET.get("bilag") == "1"
+    name = f"Dagsorden {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"
+    if moede.is_locked:
+        version = laasning.signed_version(moede)
+        udgave = indhold.pdf_udgave("dagsorden", offentlig=False, med_bilag=med_bilag)
+        row = laasning.udgave_pdf(version, udgave)
+        return stored_response(row.fil, name, row.sha256)
     data = pdf.render_moede_pdf(
         moede,
         user=request.user,
         kind="dagsorden",
         udkast=moede.status == MoedeStatus.KLADDE,
-        med_bilag=request.GET.get("bilag") == "1",
+        med_bilag=med_bilag,
     )
-    return http_response(data, f"Dagsorden {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf")
+    return http_response(data, name)

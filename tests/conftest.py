@@ -10,6 +10,9 @@ from django.db import connection
 from tests import factories
 from tests.demo import FAST_HASHER, IMMEDIATE_TASKS, DemoSnapshot
 
+# The protocol lock triggers now in force (the latest migration that sets them).
+TRIGGERS = importlib.import_module("udvalg.migrations.0007_laasning_triggers_v2")
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
@@ -85,31 +88,35 @@ def login(client, user):
 
 @pytest.fixture(autouse=True)
 def _lock_triggers_allow_test_flush(request):
-    """Transactional tests (the browser tests' live server) end with a flush of every table.
-    On SQLite that is a DELETE, which the protocol lock triggers rightly refuse for signed
-    meetings; so the triggers are dropped just before the flush and put back for the next
-    test. PostgreSQL flushes with TRUNCATE, which row triggers do not see."""
+    """Transactional tests (the browser tests' live server) end with a flush of every table,
+    which the protocol lock triggers rightly refuse while a meeting is signed. SQLite flushes
+    with DELETE: the triggers are dropped just before the flush and put back for the next
+    test. PostgreSQL flushes with TRUNCATE, allowed for the session by
+    protokol.truncate_tilladt (udvalg/migrations/0007)."""
     if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
         yield
         return
     # Set up transactional_db first, so its flush runs after this fixture's teardown.
     request.getfixturevalue("transactional_db")
-    triggers = importlib.import_module("udvalg.migrations.0004_laasning_triggers")
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                 "AND name LIKE 'protokol_laas_%'"
             )
             if cursor.fetchone()[0] == 0:
-                for sql in triggers.sqlite_statements():
+                for sql in TRIGGERS.sqlite_statements():
                     cursor.execute(sql)
+        else:
+            cursor.execute("RESET protokol.truncate_tilladt")
     yield
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' "
                 "AND name LIKE 'protokol_laas_%'"
             )
             for (name,) in cursor.fetchall():
                 cursor.execute(f"DROP TRIGGER {name}")
+        else:
+            cursor.execute("SET protokol.truncate_tilladt = 'ja'")

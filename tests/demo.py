@@ -7,8 +7,10 @@ that asks for ``demo`` gets the same rows saved into its own transaction (rolled
 test, as usual) and its own copy of the files.
 
 Rows are saved raw, as ``loaddata`` does: no ``save()`` overrides, no signals that would write
-history or send mail. A signed meeting is first saved as held and set to "underskrevet" after
-its rows, because the lock triggers rightly refuse rows added to a signed meeting.
+history or send mail. A signed meeting is first saved as out for signing and set to
+"underskrevet" after
+its rows (as out for signing, so its stored version is admitted), because the lock triggers
+rightly refuse rows added to a signed meeting.
 """
 
 import os
@@ -25,7 +27,7 @@ from django.db import connection, transaction
 from django.test.utils import override_settings
 from filelock import FileLock
 
-from udvalg.models import Moede, MoedeStatus
+from udvalg.models import Moede, MoedeStatus, ProtokolUdgave, ProtokolVersion
 
 # Rows that migrations (not load_demo) create, or that belong to a request.
 SKIP_APPS = {"contenttypes", "sessions", "admin", "axes"}
@@ -45,7 +47,11 @@ def _models() -> list:
     ordered = serializers.sort_dependencies(
         [(None, [m for m in chosen if not m._meta.auto_created])], allow_cycles=True
     )
-    # M2M tables last: their rows point at both sides.
+    # Protocol versions after everything of their meeting (the lock triggers admit a version
+    # only for a fully signed meeting out for signing); M2M tables last, their rows point at
+    # both sides.
+    last = [ProtokolVersion, ProtokolUdgave]
+    ordered = [m for m in ordered if m not in last] + last
     return ordered + [m for m in chosen if m._meta.auto_created]
 
 
@@ -96,7 +102,7 @@ class DemoSnapshot:
     def restore(self, media: Path) -> None:
         """Save the demo's rows in the current transaction and copy its files to ``media``."""
         shutil.copytree(self.media, media, dirs_exist_ok=True)
-        held = dict.fromkeys(self.locked, MoedeStatus.AFHOLDT)
+        held = dict.fromkeys(self.locked, MoedeStatus.TIL_UNDERSKRIFT)
         with transaction.atomic():
             for obj in serializers.deserialize("python", self.rows):
                 if isinstance(obj.object, Moede) and obj.object.pk in held:

@@ -31,7 +31,9 @@ class MoedeAdmin(LockedReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["udvalg", "dato", "starttid", "status"]
     list_filter = ["status", "udvalg"]
     date_hierarchy = "dato"
-    readonly_fields = ["url_slug", "frigivet_tid", "frigivet_af"]
+    # The status moves only through the meeting cycle (release, recording, signing, the logged
+    # reopening), never by hand.
+    readonly_fields = ["url_slug", "status", "frigivet_tid", "frigivet_af"]
 
 
 @admin.register(ProtokolVersion)
@@ -39,7 +41,19 @@ class ProtokolVersionAdmin(admin.ModelAdmin):
     """Stored protocols are never changed or deleted."""
 
     list_display = ["moede", "version", "laast", "sha256"]
-    readonly_fields = ["moede", "version", "fil", "sha256", "laast"]
+    fields = readonly_fields = [
+        "moede",
+        "version",
+        "fil",
+        "sha256",
+        "arkiv",
+        "arkiv_sha256",
+        "indhold_sha256",
+        "forrige_kaede",
+        "kaede",
+        "signatur",
+        "laast",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -290,10 +290,16 @@ class Moede(models.Model):
 
     def save(self, *args, **kwargs):
         # Only the logged reopening (protokol.services.underskrift.referat_reopen) may move a
-        # meeting out of "underskrevet"; it sets _genaabning. The database trigger checks the
-        # log too.
-        if self._stored_locked() and not getattr(self, "_genaabning", False):
+        # meeting out of "underskrevet" (it sets _genaabning), and only the lock
+        # (protokol.services.laasning) may move one in (it sets _laasning). The database
+        # triggers check the same below the ORM: the log, and a stored version.
+        stored_locked = self._stored_locked()
+        if stored_locked and not getattr(self, "_genaabning", False):
             raise ProtokolLaast()
+        if self.status == LOCKED and not stored_locked and not getattr(self, "_laasning", False):
+            raise ProtokolLaast(
+                "Et møde bliver kun underskrevet ved at alle underskriver protokollen."
+            )
         return super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -441,7 +447,11 @@ def protokol_arkiv_upload_to(instance, filename):
 
 class ProtokolVersion(models.Model):
     """A locked protocol as rendered once and stored; never changed or deleted (a correction
-    is a new version)."""
+    is a new version). It carries the frozen copy of everything the signed meeting shows
+    (`indhold`, see protokol.indhold), and a link in a chain over all versions: `kaede` hashes
+    the previous version's link with this version's files and copy, and `signatur` is an HMAC
+    of it with a key kept outside the database (settings.PROTOKOL_SIGNING_KEY), so a version
+    written, changed or removed by anything but the lock is detected (verify_protocols)."""
 
     moede = models.ForeignKey(
         Moede, verbose_name="møde", on_delete=models.PROTECT, related_name="versioner"
@@ -455,6 +465,11 @@ class ProtokolVersion(models.Model):
     )
     arkiv_sha256 = models.CharField("SHA-256 (arkiv)", max_length=64, blank=True)
     laast = models.DateTimeField("låst", auto_now_add=True)
+    indhold = models.JSONField("frosset indhold", default=dict, blank=True)
+    indhold_sha256 = models.CharField("SHA-256 (indhold)", max_length=64, blank=True)
+    forrige_kaede = models.CharField("forrige versions kædehash", max_length=64, blank=True)
+    kaede = models.CharField("kædehash", max_length=64, blank=True)
+    signatur = models.CharField("signatur (HMAC-SHA256)", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "protokolversion"
@@ -462,10 +477,49 @@ class ProtokolVersion(models.Model):
         ordering = ["moede", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["moede", "version"], name="protokolversion_unique"),
+            # One chain: no two versions follow the same link.
+            models.UniqueConstraint(
+                fields=["forrige_kaede"],
+                condition=~Q(forrige_kaede=""),
+                name="protokolversion_kaede_lineaer",
+            ),
         ]
 
     def __str__(self):
         return f"{self.moede} v{self.version}"
+
+
+def protokol_udgave_upload_to(instance, filename):
+    version = instance.version
+    return (
+        f"protokoller/{version.moede_id}/v{version.version}-{instance.udgave}"
+        f"-{instance.sha256[:12]}.pdf"
+    )
+
+
+class ProtokolUdgave(models.Model):
+    """A further PDF of a signed version (the public protocol, the agenda, with or without
+    attachments), rendered from the version's frozen copy the first time it is asked for and
+    kept: never rendered per request, never changed."""
+
+    version = models.ForeignKey(
+        ProtokolVersion, verbose_name="version", on_delete=models.PROTECT, related_name="udgaver"
+    )
+    udgave = models.CharField("udgave", max_length=40)
+    fil = models.FileField("PDF", upload_to=protokol_udgave_upload_to, max_length=200)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    signatur = models.CharField("signatur (HMAC-SHA256)", max_length=64)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "protokoludgave"
+        verbose_name_plural = "protokoludgaver"
+        constraints = [
+            models.UniqueConstraint(fields=["version", "udgave"], name="protokoludgave_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.version} {self.udgave}"
 
 
 class Genaabning(models.Model):

@@ -291,7 +291,7 @@ def test_attaching_needs_the_items_secretary_and_an_open_protocol(
     )
     assert not forslag.punkter.exists()
     moede = punkt.moede
-    moede.status = "underskrevet"
+    moede.status = "til_underskrift"  # out for signing: frozen, like a signed one
     moede.save(update_fields=["status"])
     with pytest.raises(ValidationError, match="underskrevet"):
         services.forslag_attach(forslag=forslag, punkt=punkt)
