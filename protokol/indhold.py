@@ -94,6 +94,11 @@ def indhold_build(moede) -> dict:
         "pdf": pdfs,
         "data": {
             "udvalg": udvalg.visningsnavn,
+            "frigivet_af": (
+                (moede.frigivet_af.get_full_name() or moede.frigivet_af.get_username())
+                if moede.frigivet_af
+                else None
+            ),
             "dato": moede.dato.isoformat(),
             "starttid": moede.starttid.isoformat() if moede.starttid else None,
             "sted": moede.sted,

@@ -27,8 +27,14 @@ def _frosset(moede, side: str) -> dict:
     if not moede.is_locked:
         return {}
     version = laasning.signed_version(moede)
-    # Rendered by our own templates at signing, and checked against its signature.
-    return {"indhold": mark_safe(version.indhold["sider"][side]), "version": version}  # noqa: S308
+    data = version.indhold["data"]
+    return {
+        # Rendered by our own templates at signing, and checked against its signature.
+        "indhold": mark_safe(version.indhold["sider"][side]),  # noqa: S308
+        "version": version,
+        "udvalg_navn": data["udvalg"],
+        "frigivet_af_navn": data.get("frigivet_af"),
+    }
 
 
 def moede_detail(request: HttpRequest, slug: str, moede: str) -> HttpResponse:

@@ -40,6 +40,7 @@ def _page(request, moede: Moede, kind: str) -> HttpResponse:
     context = {"moede": moede, "udvalg": moede.udvalg, "kind": kind}
     if moede.is_locked:
         version = laasning.signed_version(moede)
+        context["udvalg_navn"] = version.indhold["data"]["udvalg"]
         context["indhold"] = mark_safe(version.indhold["sider"][f"offentlig_{kind}"])  # noqa: S308 - rendered by our templates at signing, checked against its signature
     else:
         context["punkter"] = offentlig.punkter(moede, med_beslutninger=kind == "referat")

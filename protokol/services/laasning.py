@@ -241,15 +241,21 @@ def verify_protocols() -> list[tuple[ProtokolVersion | None, str]]:
     """Every stored version against its files, the chain and the signatures; returns
     (version, problem) for each mismatch (an empty list: everything is as it was signed)."""
     problems: list[tuple[ProtokolVersion | None, str]] = []
-    versions = list(ProtokolVersion.objects.select_related("moede__udvalg").order_by("pk"))
+    versions = list(
+        ProtokolVersion.objects.select_related("moede__udvalg")
+        .prefetch_related("udgaver")
+        .order_by("pk")
+    )
     for version in versions:
         problems += [(version, p) for p in version_problems(version)]
     sealed = {v.kaede: v for v in versions if v.kaede}
     by_previous = {v.forrige_kaede: v for v in sealed.values()}
-    link, walked = GENESIS, 0
-    while link in by_previous:
+    link, seen = GENESIS, {GENESIS}
+    # A forged link may point back into the chain (or at its start): walk each link once.
+    while link in by_previous and by_previous[link].kaede not in seen:
         link = by_previous[link].kaede
-        walked += 1
+        seen.add(link)
+    walked = len(seen) - 1
     if walked != len(sealed):
         problems.append(
             (None, f"kæden er brudt: {walked} af {len(sealed)} versioner hænger sammen")

@@ -59,6 +59,7 @@ class World:
     b_punkt: object = None
     bilag: list = field(default_factory=list)
     runde: object = None
+    tidligere: object = None
     forslag: object = None
     koersel: object = None
 
@@ -159,6 +160,10 @@ def build() -> World:
         beslutning=beslutning, person=users["medlem_a"].person, tekst=f"{MARKER} mindretal"
     )
     optagelse.beslutning_save(punkt=w.aaben, tekst="<p>Indstilling godkendt.</p>")
+    # An earlier decision entered by hand: printed in the case history of both protocols.
+    w.tidligere = optagelse.beslutning_add_earlier(
+        sag=w.sag, udvalg=w.udvalg_b, dato=datetime.date(2015, 2, 4), tekst="<p>Oversendt.</p>"
+    )
     udvalg_services.moede_start_recording(moede=w.m1)
 
     # A savings proposal treated under the closed item only.
