@@ -7,6 +7,9 @@ Environment variables:
   DJANGO_SECRET_KEY       required when DEBUG is off
   DJANGO_ALLOWED_HOSTS    comma-separated
   PROTOKOL_MAX_UPLOAD_MB  largest accepted attachment in MB (default 50)
+  PROTOKOL_AXES_FAILURE_LIMIT, PROTOKOL_AXES_COOLOFF_MIN, PROTOKOL_AXES_IP_FAILURE_LIMIT,
+  PROTOKOL_PROXY_COUNT    log-in lockout (see the AXES_* block below)
+  PROTOKOL_SIGNING_KEY, PROTOKOL_SIGNING_KEY_FILE  the key that signs stored protocols
 """
 
 import os
@@ -107,8 +110,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-    # Tests run on a file, like production, so the concurrency tests meet real locking.
-    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(BASE_DIR / ".test-db.sqlite3")
+    # Tests run on a file, like production, so the concurrency tests meet real locking; one file
+    # per test run (two runs side by side must not share it; xdist adds the worker's name).
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
+        BASE_DIR / f".test-db-{os.getpid()}.sqlite3"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The key that signs every stored protocol version (HMAC-SHA256, see
@@ -120,6 +126,9 @@ PROTOKOL_SIGNING_KEY = (
     or (Path(_signing_key_file).read_text().strip() if _signing_key_file else "")
     or f"protokol-signing:{SECRET_KEY}"
 )
+# After locking, the worker renders the signed meeting's public PDFs and keeps them, so no
+# visitor's request renders one (tests that do not look at them switch it off, for speed).
+PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,15 +163,30 @@ FILE_UPLOAD_HANDLERS = [
 # The body of a multipart upload may exceed Django's in-memory cap; the handler above guards size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Failed log-ins lock the account (not the IP: municipal staff share NAT addresses).
+# Failed log-ins (django-axes, counted in the database, so every worker process sees them):
+# - AXES_FAILURE_LIMIT (5) failures for one user name from one IP address lock that name from
+#   that address only. Locking by name alone let anyone lock the chair out before a signing.
+# - PROTOKOL_LOGIN_IP_FAILURE_LIMIT (30) failures from one address across user names (password
+#   spraying) lock the address. Higher, because municipal staff share NAT addresses. axes has
+#   one limit for all its lockout parameters (["ip_address"] here would lock a NAT after 5), so
+#   kerne.throttle.LoginHandler adds this second limit.
+# - Signing's password re-entry counts with the first, and per session; past the limit it is
+#   refused without checking the password (kerne.throttle.reauth_allowed).
+# A failure during a lockout does not prolong it, or colleagues behind the same NAT would.
 AXES_FAILURE_LIMIT = int(os.environ.get("PROTOKOL_AXES_FAILURE_LIMIT", "5"))
+PROTOKOL_LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("PROTOKOL_AXES_IP_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PROTOKOL_AXES_COOLOFF_MIN", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "kerne.throttle.LoginHandler"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client's address: REMOTE_ADDR, or behind N reverse proxies (PROTOKOL_PROXY_COUNT=N) the
+# Nth entry from the right in X-Forwarded-For. Set it behind a proxy, or every user shares the
+# proxy's address and the per-address limit locks everyone out.
+AXES_CLIENT_IP_CALLABLE = "kerne.throttle.client_ip"
+PROTOKOL_PROXY_COUNT = int(os.environ.get("PROTOKOL_PROXY_COUNT", "0"))
 AXES_LOCKOUT_CALLABLE = "kerne.views.account_locked"
 AXES_VERBOSE = False
-# Locking by account, not IP, is deliberate (shared municipal NAT); see AXES_LOCKOUT_PARAMETERS.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx and drag-and-drop read it

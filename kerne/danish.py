@@ -69,7 +69,7 @@ def working_days_before(dag: datetime.date, count: int) -> datetime.date:
     """The date `count` working days before `dag` (weekends and Danish public holidays skipped)."""
     result = dag
     remaining = count
-    while remaining:
+    while remaining and result > datetime.date.min:  # before year 1 there is no date
         result -= datetime.timedelta(days=1)
         if is_working_day(result):
             remaining -= 1

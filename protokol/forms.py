@@ -1,10 +1,13 @@
 """The meeting cycle's forms: recording an item and the attendance, an earlier decision, a
 signature with the password, and the reason for reopening signed minutes."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from kerne import richtext
+from kerne.templatetags import dansk
 from protokol import deltagelse
 from sager.models import Fravaersaarsag, Valg
 from udvalg.models import FremmoedeStatus, Udvalg
@@ -304,6 +307,14 @@ class UnderskriftForm(forms.Form):
         ),
         error_messages={"required": "Skriv din adgangskode for at underskrive."},
     )
+
+    @staticmethod
+    def throttled_error(ventetid: datetime.timedelta) -> ValidationError:
+        """Too many wrong passwords (kerne.throttle): refused without checking this one."""
+        return ValidationError(
+            f"For mange forkerte adgangskoder. Prøv igen om {dansk.varighed(ventetid)}.",
+            code="throttled",
+        )
 
 
 class GenaabningForm(forms.Form):

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PasswordType, PdfReader, PdfWriter
 
-from kerne import danish
+from kerne import danish, pdfrens
 from kerne.pdf import PDF_VARIANTS, render
 from protokol import selectors
 from protokol.offentlig import punkter as offentlige_punkter
@@ -77,12 +77,19 @@ def _read(bilag: Bilag) -> bytes | None:
 
 def _clean_pdf(data: bytes, bilag: Bilag) -> tuple[bytes, int] | None:
     """The attachment rewritten by pypdf (so a broken file fails here, not in the merge) and its
-    page count; None when it is damaged or needs a password."""
+    page count; None when it is damaged or needs a password.
+
+    Its active content is removed first (kerne.pdfrens). Uploads are cleaned when stored
+    (sager.files); this also covers files stored before that, or put in place otherwise.
+    """
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             logger.warning("Bilag %s is left out of the PDF, it needs a password", bilag.pk)
             return None
+        removed = pdfrens.strip_active_content(reader)
+        if removed:
+            logger.warning("Bilag %s: active content left out: %s", bilag.pk, ", ".join(removed))
         writer = PdfWriter()
         writer.append(reader, import_outline=False)
         if not writer.pages:

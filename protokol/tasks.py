@@ -4,10 +4,13 @@ signer's click returns at once. Django's tasks API (django-tasks backport, datab
 import logging
 import time
 
+from django.conf import settings
 from django.db import OperationalError, close_old_connections
 from django_tasks import task
 
+from protokol import indhold
 from protokol.services import laasning
+from udvalg.models import ProtokolVersion
 
 logger = logging.getLogger(__name__)
 
@@ -20,15 +23,40 @@ def lock_protokol(moede_id: int, user_id: int) -> int | None:
     """Render, store and lock the protocol once every required signature is in. The lock is
     idempotent and tried again with backoff while the database is busy; a task that fails for
     good is queued again by `manage.py lock_pending_protokoller` (make run starts with it)."""
+    version = _retrying(
+        f"Locking meeting {moede_id}",
+        lambda: laasning.referat_lock(moede_id=moede_id, user_id=user_id),
+    )
+    if version is None:
+        return None
+    if settings.PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK:
+        render_public_pdfs.enqueue(version.pk)
+    return version.version
+
+
+@task()
+def render_public_pdfs(version_id: int) -> list[str]:
+    """Render and keep the public PDFs of a signed version right after locking, so no
+    visitor's request ever renders one (a request that comes first renders and keeps it, and
+    this then finds it kept)."""
+    version = ProtokolVersion.objects.get(pk=version_id)
+    offentlige = [key for key, (_, offentlig, _) in indhold.PDF_UDGAVER.items() if offentlig]
+    for udgave in offentlige:
+        _retrying(
+            f"Rendering {udgave} of {version}", lambda u=udgave: laasning.udgave_pdf(version, u)
+        )
+    return offentlige
+
+
+def _retrying(what: str, work):
+    """`work()`, tried again with backoff while the database is busy or the connection lost."""
     for attempt, delay in enumerate((*RETRY_DELAYS, None), start=1):
         try:
-            version = laasning.referat_lock(moede_id=moede_id, user_id=user_id)
+            return work()
         except OperationalError:
             if delay is None:
                 raise
-            logger.warning("Locking meeting %s failed (try %s); retrying", moede_id, attempt)
+            logger.warning("%s failed (try %s); retrying", what, attempt)
             close_old_connections()
             time.sleep(delay)
-        else:
-            return version.version if version else None
     return None

@@ -1,5 +1,6 @@
 """Signing the protocol, reopening it, and the protocol and agenda PDFs."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kerne import throttle
 from kerne.pdf import http_response, stored_response
 from protokol import indhold, pdf
 from protokol.forms import GenaabningForm, UnderskriftForm
@@ -88,6 +90,9 @@ def referat_sign(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = permissions.get_referat_for_user(request.user, slug, moede)
     form = UnderskriftForm(request.POST)
     if form.is_valid():
+        if not throttle.reauth_allowed(request, request.user):
+            form.add_error(None, form.throttled_error(settings.AXES_COOLOFF_TIME))
+            return _page(request, moede, sign_form=form, status=429)
         try:
             result = services.referat_sign(
                 moede=moede, user=request.user, password=form.cleaned_data["password"]
@@ -95,6 +100,7 @@ def referat_sign(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            throttle.reauth_succeeded(request, request.user)
             if result.complete:
                 messages.success(
                     request,

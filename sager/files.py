@@ -1,4 +1,9 @@
-"""What an uploaded attachment really is: its type by magic bytes, and for PDFs pages and text."""
+"""What an uploaded attachment really is: its type by magic bytes, and for PDFs pages and text.
+
+A PDF is also cleaned here of active content (JavaScript, launch and web actions, embedded
+files, XFA; see kerne.pdfrens): the upload is made to hold the cleaned file, so the service
+stores it and records its size, and no download shows more than the merged PDFs do.
+"""
 
 import io
 import logging
@@ -8,7 +13,9 @@ from pathlib import PurePath
 
 import filetype
 from django.core.exceptions import ValidationError
-from pypdf import PasswordType, PdfReader
+from pypdf import PasswordType, PdfReader, PdfWriter
+
+from kerne import pdfrens
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +67,8 @@ def detected_extension(head: bytes) -> str | None:
 
 
 def inspect(fil, filnavn: str) -> FileInfo:
-    """Validate an uploaded file; raise ValidationError with a Danish message if it is not OK."""
+    """Validate an uploaded file; raise ValidationError with a Danish message if it is not OK.
+    A PDF with active content is replaced in ``fil`` (its bytes and size) by its cleaned copy."""
     size = getattr(fil, "size", None)
     if not size:
         raise ValidationError("Filen er tom.", code="empty")
@@ -94,13 +102,24 @@ def _read_pdf(fil) -> tuple[int | None, str]:
     fil.seek(0)
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not _decrypt_without_password(reader):
-            # An encrypted PDF is a valid attachment; its text is simply not extractable.
-            return _count_pages_of_locked_pdf(data), ""
-        sidetal = len(reader.pages)
+        locked = reader.is_encrypted and not _decrypt_without_password(reader)
+        sidetal = None if locked else len(reader.pages)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
         logger.info("Could not open an uploaded PDF", exc_info=True)
         raise ValidationError("Filen kan ikke åbnes som PDF.", code="pdf_broken") from exc
+    if locked:
+        # Encryption covers strings and streams, not the names: active content still shows.
+        if pdfrens.has_active_names(data):
+            raise ValidationError(
+                "Filen er krypteret og indeholder aktivt indhold (fx JavaScript eller "
+                "indlejrede filer), som ikke kan fjernes. Fjern krypteringen, og prøv igen.",
+                code="pdf_active",
+            )
+        # An encrypted PDF is a valid attachment; its text is simply not extractable.
+        return _count_pages_of_locked_pdf(data), ""
+    cleaned = _without_active_content(reader, data)
+    if cleaned is not None:
+        _replace_upload(fil, cleaned)
     parts: list[str] = []
     length = 0
     for page in reader.pages:
@@ -114,6 +133,43 @@ def _read_pdf(fil) -> tuple[int | None, str]:
         if length > MAX_TEXT_CHARS:
             break
     return sidetal, "\n\n".join(parts)[:MAX_TEXT_CHARS]
+
+
+def _without_active_content(reader: PdfReader, data: bytes) -> bytes | None:
+    """The PDF rewritten without its active content; None if it has none (it is kept as is).
+
+    A file whose bytes name active content that pypdf does not reach (an unused object, an
+    older revision) is rewritten too, so the stored file is exactly what was checked.
+    """
+    try:
+        removed = pdfrens.strip_active_content(reader)
+        if not removed and not pdfrens.has_active_names(data):
+            return None
+        writer = PdfWriter(clone_from=reader)
+        out = io.BytesIO()
+        writer.write(out)
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
+        # A file we cannot go through cannot be vouched for; the merge would leave it out too.
+        logger.info("Could not clean an uploaded PDF", exc_info=True)
+        raise ValidationError("Filen kan ikke åbnes som PDF.", code="pdf_broken") from exc
+    logger.info(
+        "Removed active content from an uploaded PDF: %s", ", ".join(removed) or "unused objects"
+    )
+    return out.getvalue()
+
+
+def _replace_upload(fil, data: bytes) -> None:
+    """Make the upload hold ``data``: the service stores the upload and records its size."""
+    if hasattr(fil, "temporary_file_path"):
+        # A large upload sits in a temporary file, which the storage moves into place.
+        fil.seek(0)
+        fil.truncate()
+        fil.write(data)
+        fil.flush()
+    else:
+        fil.file = io.BytesIO(data)
+    fil.seek(0)
+    fil.size = len(data)
 
 
 def _decrypt_without_password(reader: PdfReader) -> bool:

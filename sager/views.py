@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kerne.uploads import oversized_fields
 from sager import filters, forms, permissions, selectors, services
-from sager.models import Bilag, Sag
+from sager.models import MAX_SEARCH_WORDS, Bilag, Sag
 from udvalg import permissions as udvalg_permissions
 from udvalg.models import Moede
 
@@ -73,6 +73,7 @@ def punkt_create(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
         "query": query,
         "resultater": resultater,
         "valgt": valgt,
+        "soegning_afkortet": len(query.split()) > MAX_SEARCH_WORDS,
     }
     if request.headers.get("HX-Request") and request.GET.get("partial") == "soeg":
         return render(request, "sager/_sag_soeg_resultater.html", context)
@@ -257,4 +258,9 @@ def sag_list(request: HttpRequest) -> HttpResponse:
     )
     sag_filter = filters.SagFilter(request.GET, queryset=sager, user=request.user)
     page = Paginator(sag_filter.qs, 50).get_page(request.GET.get("side"))
-    return render(request, "sager/sag_list.html", {"filter": sag_filter, "page": page})
+    afkortet = len(request.GET.get("titel", "").split()) > MAX_SEARCH_WORDS
+    return render(
+        request,
+        "sager/sag_list.html",
+        {"filter": sag_filter, "page": page, "soegning_afkortet": afkortet},
+    )

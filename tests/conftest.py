@@ -25,6 +25,8 @@ def _tasks_run_immediately(settings):
     """Background tasks run at once, in the test's transaction. (django-tasks forgets its
     backends on Django's setting_changed signal, which the settings fixture sends.)"""
     settings.TASKS = IMMEDIATE_TASKS
+    # Rendering the public PDFs at locking is tested by itself (tests/security/test_fejl.py).
+    settings.PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = False
 
 
 @pytest.fixture(scope="session")

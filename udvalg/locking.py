@@ -7,7 +7,9 @@ udvalg/0004 enforce the same below the ORM (raw SQL too). The only way out is
 protokol.services.underskrift.referat_reopen, which logs who, when and why.
 """
 
-from django.db import models
+from django.contrib import messages
+from django.db import models, transaction
+from django.shortcuts import redirect
 
 LOCKED = "underskrevet"
 MESSAGE = "Protokollen er underskrevet og låst. Den kan kun ændres efter en genåbning."
@@ -103,3 +105,24 @@ class LockedReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not self._is_locked(obj)
+
+    def _refused(self, request, error: ProtokolLaast):
+        self.message_user(request, error.message, messages.ERROR)
+        return redirect(request.path)
+
+    def changeform_view(self, request, *args, **kwargs):
+        # A form may still aim at a signed meeting (an item moved into it): refused, not a 500.
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except ProtokolLaast as error:
+            return self._refused(request, error)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history saves a reverted version without asking has_change_permission.
+        if request.method == "POST" and self._is_locked(self.get_object(request, object_id)):
+            return self._refused(request, ProtokolLaast())
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except ProtokolLaast as error:
+            return self._refused(request, error)

@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -246,11 +246,23 @@ def moede_synlig_q(user, prefix: str = "") -> Q:
     )
 
 
+# Meetings are held in a sane span of years: the agenda's deadlines count working days back
+# from the date, which before year 1 is no date at all.
+FOERSTE_MOEDEDATO = datetime.date(1900, 1, 1)
+SIDSTE_MOEDEDATO = datetime.date(2199, 12, 31)
+
+
 class Moede(models.Model):
     udvalg = models.ForeignKey(
         Udvalg, verbose_name="udvalg", on_delete=models.PROTECT, related_name="moeder"
     )
-    dato = models.DateField("mødedato")
+    dato = models.DateField(
+        "mødedato",
+        validators=[
+            MinValueValidator(FOERSTE_MOEDEDATO, "Mødedatoen skal ligge i år 1900 eller senere."),
+            MaxValueValidator(SIDSTE_MOEDEDATO, "Mødedatoen skal ligge i år 2199 eller før."),
+        ],
+    )
     starttid = models.TimeField("starttidspunkt", null=True, blank=True)
     sted = models.CharField("mødested", max_length=200, blank=True)
     url_slug = models.SlugField(

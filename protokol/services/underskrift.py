@@ -119,7 +119,8 @@ def referat_sign(
     *, moede: Moede, user, password: str, tidspunkt: datetime.datetime | None = None
 ) -> SignResult:
     """One signature, after re-authentication. The last required one locks the protocol.
-    `tidspunkt` (default now) is for imports and demo data of past meetings."""
+    `tidspunkt` (default now) is for imports and demo data of past meetings. The caller limits
+    the password guesses (the view: kerne.throttle); this transaction would roll back a count."""
     moede = Moede.objects.select_for_update().select_related("udvalg").get(pk=moede.pk)
     if moede.status != MoedeStatus.TIL_UNDERSKRIFT:
         raise ValidationError("Protokollen er ikke til underskrift.", code="not_signing")
@@ -127,7 +128,9 @@ def referat_sign(
     if row is None:
         raise ValidationError("Du skal ikke underskrive denne protokol.", code="not_signer")
     if not user.check_password(password):
-        raise ValidationError({"password": "Adgangskoden er forkert."})
+        raise ValidationError(
+            {"password": ValidationError("Adgangskoden er forkert.", code="wrong_password")}
+        )
     row.underskrevet = tidspunkt or timezone.now()
     row.save(update_fields=["underskrevet"])
     complete = not moede.underskrifter.filter(underskrevet__isnull=True).exists()
