@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "protokol.middleware.ProtokolBrudMiddleware",
+    "protokol.middleware.EngangsformularMiddleware",
     # Must be last: it turns axes' lockout signal into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,11 +1,17 @@
 """Danish formats and safe rich text for templates (a builtin: no {% load %} needed)."""
 
+import uuid
+
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from kerne import danish, richtext
 
 register = template.Library()
+
+# The name of a form's one-time key field.
+FORMULARNOEGLE = "formularnoegle"
 
 
 @register.filter
@@ -61,3 +67,12 @@ def varighed(value):
     if minutes or not parts:
         parts.append(f"{minutes} minut{'ter' if minutes != 1 else ''}")
     return " og ".join(parts)
+
+
+@register.simple_tag
+def formularnoegle() -> str:
+    """A form's one-time key: the same rendered form sent twice (a double click, eight at once)
+    is saved once (protokol.middleware.EngangsformularMiddleware)."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', FORMULARNOEGLE, uuid.uuid4().hex
+    )
