@@ -22,9 +22,9 @@ run: install
 	$(BIN)/python manage.py load_demo
 	@# Versions locked before the hash chain are sealed; signed protocols never locked are queued.
 	$(BIN)/python manage.py seal_protocols
-	$(BIN)/python manage.py lock_pending_protokoller
-	@# The task worker (signed protocol PDFs) runs beside the server and stops with it.
-	$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
+	@# The task worker (signed protocol PDFs) runs beside the server and stops with it; at its
+	@# start and every 5 minutes it queues the lock again for signed protocols not yet locked.
+	$(BIN)/python manage.py worker --no-startup-delay & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 

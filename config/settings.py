@@ -10,6 +10,7 @@ Environment variables:
   PROTOKOL_AXES_FAILURE_LIMIT, PROTOKOL_AXES_COOLOFF_MIN, PROTOKOL_AXES_IP_FAILURE_LIMIT,
   PROTOKOL_PROXY_COUNT    log-in lockout (see the AXES_* block below)
   PROTOKOL_SIGNING_KEY, PROTOKOL_SIGNING_KEY_FILE  the key that signs stored protocols
+  PROTOKOL_LOCK_SWEEP_SECONDS  how often the worker re-queues unlocked signed protocols (300)
 """
 
 import os
@@ -130,6 +131,9 @@ PROTOKOL_SIGNING_KEY = (
 # After locking, the worker renders the signed meeting's public PDFs and keeps them, so no
 # visitor's request renders one (tests that do not look at them switch it off, for speed).
 PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
+# The worker (`manage.py worker`) queues the lock again for fully signed protocols that are not
+# locked, at start and then every this many seconds (0: only at start).
+PROTOKOL_LOCK_SWEEP_SECONDS = int(os.environ.get("PROTOKOL_LOCK_SWEEP_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

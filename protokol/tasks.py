@@ -1,12 +1,16 @@
 """Background work: rendering and storing the signed protocol outside the web request, so a
 signer's click returns at once. Django's tasks API (django-tasks backport, database backend)."""
 
+import datetime
 import logging
 import time
 
 from django.conf import settings
 from django.db import OperationalError, close_old_connections
-from django_tasks import task
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from protokol import indhold
 from protokol.services import laasning
@@ -16,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 # Seconds to wait before each new try when the database is busy or the connection was lost.
 RETRY_DELAYS = (0.5, 1, 2, 4, 8, 16, 32)
+
+# A lock task marked as running for longer than this died with its worker.
+LOCK_TASK_LOST_AFTER = datetime.timedelta(minutes=10)
 
 
 @task()
@@ -46,6 +53,18 @@ def render_public_pdfs(version_id: int) -> list[str]:
             f"Rendering {udgave} of {version}", lambda u=udgave: laasning.udgave_pdf(version, u)
         )
     return offentlige
+
+
+def locks_waiting() -> set[int]:
+    """The meetings whose lock task waits in the database queue or is being run, so the sweep
+    does not queue a second one. A task marked as running for longer than
+    LOCK_TASK_LOST_AFTER died with its worker and does not count."""
+    lost = timezone.now() - LOCK_TASK_LOST_AFTER
+    active = Q(status=TaskResultStatus.READY) | Q(
+        status=TaskResultStatus.RUNNING, started_at__gt=lost
+    )
+    rows = DBTaskResult.objects.filter(active, task_path=lock_protokol.module_path)
+    return {row["args"][0] for row in rows.values_list("args_kwargs", flat=True) if row["args"]}
 
 
 def _retrying(what: str, work):

@@ -157,10 +157,12 @@ def referater_awaiting_lock():
 
 def referater_requeue_locks() -> list[int]:
     """Queue the lock again for every fully signed meeting that is still not locked (a task
-    lost with a crashed worker, or one that failed for good). The lock is idempotent, so a
-    meeting queued twice is locked once. Returns the meetings' ids."""
+    lost with a crashed worker, or one that failed for good); a meeting whose lock task still
+    waits or runs is left alone, so a periodic sweep never piles tasks up. The lock is
+    idempotent, so a meeting queued twice is locked once. Returns the meetings' ids."""
     ids = []
-    for moede in referater_awaiting_lock():
+    waiting = tasks.locks_waiting()
+    for moede in referater_awaiting_lock().exclude(pk__in=waiting):
         last = moede.underskrifter.order_by("-underskrevet").first()
         user_id = last.user_id if last and last.user_id else moede.udvalg.sekretaerer.first().pk
         with transaction.atomic():

@@ -2,7 +2,7 @@
 
 The secretary creates a meeting with an open and a closed item on one case, records it and
 sends it for signing; the members log in one after another and sign; the worker started beside
-the server (`manage.py db_worker`) locks the protocol. Then an anonymous visitor reads every
+the server (`manage.py worker`) locks the protocol. Then an anonymous visitor reads every
 public page and PDF: the open item's decision is there, nothing of the closed item is.
 
 Everything goes over HTTP, as a browser would send it (each form as rendered, its hidden fields
@@ -255,7 +255,7 @@ def _group(pgid: int) -> dict[int, str]:
 
 
 def _stop(process: subprocess.Popen) -> dict[int, str]:
-    """Stop make, runserver (with its autoreloader's child) and db_worker: the whole process
+    """Stop make, runserver (with its autoreloader's child) and the worker: the whole process
     group, which make leads (start_new_session). Returns what is still alive: nothing."""
     pgid = process.pid
     for sig in (signal.SIGTERM, signal.SIGKILL):
@@ -327,7 +327,7 @@ def make_run(tmp_path):
                 pytest.fail(f"no answer within {SERVER_START_S} s:\n{server.log_tail()}")
             time.sleep(0.5)
         running = " | ".join(_group(process.pid).values())
-        assert "manage.py db_worker" in running and "manage.py runserver" in running, running
+        assert "manage.py worker" in running and "manage.py runserver" in running, running
         yield server
     finally:
         left = _stop(process)
