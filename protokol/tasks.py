@@ -21,8 +21,8 @@ logger = logging.getLogger(__name__)
 # Seconds to wait before each new try when the database is busy or the connection was lost.
 RETRY_DELAYS = (0.5, 1, 2, 4, 8, 16, 32)
 
-# A lock task marked as running for longer than this died with its worker.
-LOCK_TASK_LOST_AFTER = datetime.timedelta(minutes=10)
+# A task marked as running for longer than this died with its worker.
+TASK_LOST_AFTER = datetime.timedelta(minutes=10)
 
 
 @task()
@@ -55,15 +55,15 @@ def render_public_pdfs(version_id: int) -> list[str]:
     return offentlige
 
 
-def locks_waiting() -> set[int]:
-    """The meetings whose lock task waits in the database queue or is being run, so the sweep
-    does not queue a second one. A task marked as running for longer than
-    LOCK_TASK_LOST_AFTER died with its worker and does not count."""
-    lost = timezone.now() - LOCK_TASK_LOST_AFTER
+def waiting(queued_task) -> set[int]:
+    """The first arguments (meeting or version ids) of `queued_task`'s runs that wait in the
+    database queue or are being run, so a sweep does not queue a second one. A run marked as
+    running for longer than TASK_LOST_AFTER died with its worker and does not count."""
+    lost = timezone.now() - TASK_LOST_AFTER
     active = Q(status=TaskResultStatus.READY) | Q(
         status=TaskResultStatus.RUNNING, started_at__gt=lost
     )
-    rows = DBTaskResult.objects.filter(active, task_path=lock_protokol.module_path)
+    rows = DBTaskResult.objects.filter(active, task_path=queued_task.module_path)
     return {row["args"][0] for row in rows.values_list("args_kwargs", flat=True) if row["args"]}
 
 

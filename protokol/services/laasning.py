@@ -224,6 +224,21 @@ def udgave_pdf(version: ProtokolVersion, udgave: str) -> ProtokolUdgave:
     return row
 
 
+def versions_missing_public_pdfs():
+    """The current version of each signed meeting that lacks one of its public PDFs."""
+    offentlige = [key for key, (_, offentlig, _) in frosset.PDF_UDGAVER.items() if offentlig]
+    newer = ProtokolVersion.objects.filter(
+        moede=models.OuterRef("moede"), version__gt=models.OuterRef("version")
+    )
+    return (
+        ProtokolVersion.objects.filter(moede__status=MoedeStatus.UNDERSKREVET)
+        .filter(~models.Exists(newer))
+        .annotate(kept=models.Count("udgaver", filter=models.Q(udgaver__udgave__in=offentlige)))
+        .filter(kept__lt=len(offentlige))
+        .values_list("pk", flat=True)
+    )
+
+
 def _udgave_ok(version: ProtokolVersion, row: ProtokolUdgave) -> bool:
     if not hmac.compare_digest(signatur_of(version.kaede, row.udgave, row.sha256), row.signatur):
         return False

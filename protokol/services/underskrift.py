@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import models, transaction
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from kerne import danish
 from protokol import selectors, tasks
+from protokol.services import laasning
 from udvalg.models import (
     Genaabning,
     Moede,
@@ -161,13 +163,28 @@ def referater_requeue_locks() -> list[int]:
     waits or runs is left alone, so a periodic sweep never piles tasks up. The lock is
     idempotent, so a meeting queued twice is locked once. Returns the meetings' ids."""
     ids = []
-    waiting = tasks.locks_waiting()
+    waiting = tasks.waiting(tasks.lock_protokol)
     for moede in referater_awaiting_lock().exclude(pk__in=waiting):
         last = moede.underskrifter.order_by("-underskrevet").first()
         user_id = last.user_id if last and last.user_id else moede.udvalg.sekretaerer.first().pk
         with transaction.atomic():
             _enqueue_lock(moede.pk, user_id)
         ids.append(moede.pk)
+    return ids
+
+
+def referater_requeue_public_pdfs() -> list[int]:
+    """Queue the rendering of the public PDFs for every current signed version that lacks one
+    (a version locked before they were rendered at locking, a render task lost or failed), so
+    no visitor's request has to render them. Returns the versions' ids."""
+    if not settings.PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK:
+        return []
+    ids = []
+    waiting = tasks.waiting(tasks.render_public_pdfs)
+    for version_id in laasning.versions_missing_public_pdfs().exclude(pk__in=waiting):
+        with transaction.atomic():
+            transaction.on_commit(partial(tasks.render_public_pdfs.enqueue, version_id))
+        ids.append(version_id)
     return ids
 
 

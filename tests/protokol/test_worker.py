@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from protokol import tasks
+from protokol import indhold, tasks
 from protokol.management.commands import worker
 from protokol.services import underskrift as underskrift_services
 from tests.factories import make_held_moede
@@ -44,7 +44,7 @@ def _lock_tasks(moede):
 
 def test_the_last_signature_queues_one_lock_task(signed):
     assert _lock_tasks(signed).get().status == TaskResultStatus.READY
-    assert tasks.locks_waiting() == {signed.pk}
+    assert tasks.waiting(tasks.lock_protokol) == {signed.pk}
     assert not ProtokolVersion.objects.filter(moede=signed).exists()
 
 
@@ -64,7 +64,7 @@ def test_a_sweep_queues_a_lost_or_failed_lock_again(signed, lost):
     else:
         an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
         _lock_tasks(signed).update(status=TaskResultStatus.RUNNING, started_at=an_hour_ago)
-    assert tasks.locks_waiting() == set()
+    assert tasks.waiting(tasks.lock_protokol) == set()
     assert underskrift_services.referater_requeue_locks() == [signed.pk]
     assert _lock_tasks(signed).filter(status=TaskResultStatus.READY).count() == 1
     assert underskrift_services.referater_requeue_locks() == []  # once
@@ -77,6 +77,19 @@ def test_the_worker_sweeps_at_start_and_locks_a_protocol_whose_task_was_lost(sig
     assert signed.is_locked
     assert ProtokolVersion.objects.filter(moede=signed).count() == 1
     assert _lock_tasks(signed).get().status == TaskResultStatus.SUCCESSFUL
+
+
+def test_the_worker_renders_the_public_pdfs_a_signed_version_lacks(signed, settings):
+    call_command("worker", "--batch", "--no-startup-delay", "-v", "0")  # locks, renders none
+    version = ProtokolVersion.objects.get(moede=signed)
+    assert not version.udgaver.exists()  # rendering at locking is off in the tests
+    settings.PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
+    assert underskrift_services.referater_requeue_public_pdfs() == [version.pk]
+    assert underskrift_services.referater_requeue_public_pdfs() == []  # its task waits
+    call_command("worker", "--batch", "--no-startup-delay", "-v", "0")
+    offentlige = {k for k, (_, offentlig, _) in indhold.PDF_UDGAVER.items() if offentlig}
+    assert set(version.udgaver.values_list("udgave", flat=True)) == offentlige
+    assert underskrift_services.referater_requeue_public_pdfs() == []  # all kept
 
 
 def test_the_sweeper_sweeps_again_and_again_until_stopped(monkeypatch):

@@ -11,4 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ids = underskrift.referater_requeue_locks()
+        versions = underskrift.referater_requeue_public_pdfs()
         self.stdout.write(f"{len(ids)} protokoller sat i kø til låsning.")
+        self.stdout.write(f"{len(versions)} underskrevne versioner sat i kø til offentlige PDF'er.")

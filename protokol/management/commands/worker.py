@@ -1,7 +1,8 @@
 """Protokol's task worker: django-tasks' database worker, plus the sweep that queues the lock
-again for every fully signed protocol that is not locked, at start and then every
-PROTOKOL_LOCK_SWEEP_SECONDS. A lock task lost with a crashed worker, or one that failed for
-good after its retries, is so picked up again without anyone doing anything."""
+again for every fully signed protocol that is not locked, and the rendering of any public PDF
+a signed version lacks, at start and then every PROTOKOL_LOCK_SWEEP_SECONDS. A task lost with a
+crashed worker, or one that failed for good after its retries, is so picked up again without
+anyone doing anything."""
 
 import logging
 import threading
@@ -16,10 +17,12 @@ logger = logging.getLogger("protokol.worker")
 
 
 def sweep() -> list[int]:
-    """One sweep; a database error is logged and the next sweep tries again."""
+    """One sweep: locks of fully signed meetings, then missing public PDFs of signed versions.
+    A database error is logged and the next sweep tries again. Returns the meetings' ids."""
     close_old_connections()
     try:
         ids = underskrift.referater_requeue_locks()
+        versions = underskrift.referater_requeue_public_pdfs()
     except DatabaseError:
         logger.exception("The lock sweep failed; the next sweep tries again")
         return []
@@ -27,6 +30,8 @@ def sweep() -> list[int]:
         close_old_connections()
     if ids:
         logger.warning("Queued the lock again for meetings %s", ids)
+    if versions:
+        logger.info("Queued the public PDFs of versions %s", versions)
     return ids
 
 
