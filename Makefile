@@ -41,7 +41,11 @@ lint: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: bench-pdf bench-import
+# Pages at 1k, 100k and 1M items against a hello-world view, PDF time and memory, RSS growth
+# (scripts/bench.py; data is generated once into bench/ and reused). Not part of make test.
+bench: install
+	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_import.py
 
 # Time and peak memory of rendering protocol PDFs with 20 and 100 items (not a timed test).
 bench-pdf: install

@@ -11,6 +11,7 @@ Environment variables:
   PROTOKOL_PROXY_COUNT    log-in lockout (see the AXES_* block below)
   PROTOKOL_SIGNING_KEY, PROTOKOL_SIGNING_KEY_FILE  the key that signs stored protocols
   PROTOKOL_LOCK_SWEEP_SECONDS  how often the worker re-queues unlocked signed protocols (300)
+  PROTOKOL_BENCH          "1" serves make bench's hello-world view at /_bench/hej/
 """
 
 import os
@@ -134,6 +135,8 @@ PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
 # The worker (`manage.py worker`) queues the lock again for fully signed protocols that are not
 # locked, at start and then every this many seconds (0: only at start).
 PROTOKOL_LOCK_SWEEP_SECONDS = int(os.environ.get("PROTOKOL_LOCK_SWEEP_SECONDS", "300"))
+# make bench serves a hello-world view at /_bench/hej/ to measure every page against.
+PROTOKOL_BENCH = os.environ.get("PROTOKOL_BENCH", "0") == "1"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,7 +149,9 @@ LANGUAGE_CODE = "da"
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it, every {{ obj.pk }} of 1000 or more printed as "1.234" in ids, links, form
+# values and the PDF's CSS selectors. Amounts are formatted on purpose (kerne.danish, |kr).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

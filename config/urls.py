@@ -2,10 +2,12 @@
 app: "protokol:referat" is served by protokol.views_underskrift); the public pages are the
 "offentlig" namespace of the protokol app."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kerne import views as kerne_views
 from udvalg import views as udvalg_views
 
 admin.site.site_header = "Protokol – administration"
@@ -37,3 +39,6 @@ urlpatterns = [
     path("", include("sager.urls")),
     path("", include("referatimport.urls")),
 ]
+if settings.PROTOKOL_BENCH:
+    # make bench's hello-world view; not served otherwise.
+    urlpatterns.insert(0, path("_bench/hej/", kerne_views.hej, name="bench-hej"))

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -14,3 +15,10 @@ def account_locked(request: HttpRequest, original_response=None, credentials=Non
         {"varighed": settings.AXES_COOLOFF_TIME, "adresse_spaerret": throttle.ip_locked(request)},
         status=429,
     )
+
+
+@login_not_required
+def hej(request: HttpRequest) -> HttpResponse:
+    """The benchmark's yardstick (make bench, PROTOKOL_BENCH=1): the smallest view, behind the
+    same middleware as every page, so each page's speed is given as a share of it."""
+    return HttpResponse("Hej verden", content_type="text/plain; charset=utf-8")
