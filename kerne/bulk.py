@@ -5,6 +5,7 @@ database's own constraints and triggers still check every row."""
 import datetime
 import io
 import json
+import time
 from collections import defaultdict
 
 from django.core.management.color import no_style
@@ -23,6 +24,7 @@ class Skriver:
         self.buffers: dict[type, list] = defaultdict(list)
         self.next_ids: dict[type, int] = {}
         self.counts: dict[type, int] = defaultdict(int)
+        self.seconds: dict[type, float] = defaultdict(float)  # time spent writing each
         self.columns: dict[type, list] = {}
 
     def new_id(self, model) -> int:
@@ -65,7 +67,9 @@ class Skriver:
         for m in [model] if model else list(self.buffers):
             rows = self.buffers.pop(m, [])
             if rows:
+                started = time.perf_counter()
                 self._write(m, rows)
+                self.seconds[m] += time.perf_counter() - started
                 self.counts[m] += len(rows)
 
     def _write(self, model, rows: list) -> None:
