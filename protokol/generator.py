@@ -58,7 +58,9 @@ from sager.models import (
     Stemme,
     Valg,
 )
+from sager.services import FAST_PUNKT
 from udvalg.models import (
+    DEFAULT_FASTE_PUNKTER,
     Fremmoede,
     FremmoedeStatus,
     Medlemskab,
@@ -76,7 +78,7 @@ MEETING_MONTHS = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]  # no meetings in July
 TERM_YEARS = 4
 MAX_TERMS = 15
 MEETINGS_PER_TERM = len(MEETING_MONTHS) * TERM_YEARS
-STANDING = ["Bemærkninger til dagsordenen", "Meddelelser"]
+STANDING = DEFAULT_FASTE_PUNKTER
 PDF_POOL = 12
 RECENT = 3000
 
@@ -424,16 +426,7 @@ class Generator:
     def _standing_item(self, moede, komite, dato, nummer, held, aware) -> None:
         titel = STANDING[nummer - 1]
         punkt = self.w.add(
-            Punkt,
-            moede_id=moede,
-            nummer=nummer,
-            titel=titel,
-            punkttype=Punkttype.INGEN,
-            fast_punkt=True,
-            tema="-",
-            sagsbeskrivelse="-",
-            administrationens_forslag="-",
-            aendret=aware,
+            Punkt, moede_id=moede, nummer=nummer, titel=titel, aendret=aware, **FAST_PUNKT
         )
         if held:
             self.w.add(

@@ -28,6 +28,16 @@ def sag_create(*, sagsnr: str, titel: str) -> Sag:
     return sag
 
 
+# The fields of a standing item (faste punkter) as a new meeting gets it.
+FAST_PUNKT = {
+    "punkttype": Punkttype.INGEN,
+    "fast_punkt": True,
+    "tema": "-",
+    "sagsbeskrivelse": "-",
+    "administrationens_forslag": "-",
+}
+
+
 @transaction.atomic
 def moede_create(
     *,
@@ -42,16 +52,7 @@ def moede_create(
     moede.full_clean()
     moede.save()
     for nummer, titel in enumerate(udvalg.faste_punkter, start=1):
-        punkt = Punkt(
-            moede=moede,
-            nummer=nummer,
-            titel=titel,
-            punkttype=Punkttype.INGEN,
-            fast_punkt=True,
-            tema="-",
-            sagsbeskrivelse="-",
-            administrationens_forslag="-",
-        )
+        punkt = Punkt(moede=moede, nummer=nummer, titel=titel, **FAST_PUNKT)
         punkt.full_clean()
         punkt.save()
     return moede
