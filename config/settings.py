@@ -94,7 +94,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections (a new one per request cost more than the page's queries),
+        # checked before reuse so a restarted database costs one failed request at most.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -119,6 +122,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         BASE_DIR / f".test-db-{os.getpid()}.sqlite3"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# "sider": pages of signed meetings, rendered once per signed version (protokol.sidecache).
+# Keyed by the version's chain hash, so an entry is never stale and each process may keep its
+# own; compressed, a 20-item protocol page takes about 15 KB.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sider": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "protokol-sider",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PROTOKOL_SIDECACHE_ENTRIES", "1000"))},
+    },
+}
 
 # The key that signs every stored protocol version (HMAC-SHA256, see
 # protokol.services.laasning). It must not live in the database: from the environment, from a

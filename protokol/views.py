@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from protokol import selectors
-from protokol.services import laasning
+from protokol import selectors, sidecache
 from sager import permissions as sager_permissions
 from sager import services as sager_services
 from sager.models import Beslutning, Punkt
@@ -21,12 +20,9 @@ def _dagsorden(moede) -> HttpResponse:
     return redirect("protokol:dagsorden", moede.udvalg.slug, moede.url_slug)
 
 
-def _frosset(moede, side: str) -> dict:
-    """A signed meeting's page body, from the copy frozen at signing (checked against its
-    signature); {} for a meeting not signed."""
-    if not moede.is_locked:
-        return {}
-    version = laasning.signed_version(moede)
+def _frosset(version, side: str) -> dict:
+    """A signed meeting's page body, from the copy frozen at signing (checked in full against
+    its signature by protokol.sidecache before this is called)."""
     data = version.indhold["data"]
     return {
         # Rendered by our own templates at signing, and checked against its signature.
@@ -37,18 +33,41 @@ def _frosset(moede, side: str) -> dict:
     }
 
 
+MOEDE_SIDE = sidecache.Page("protokol/moede_detail.html", public=False)
+REFERAT_SIDE = sidecache.Page("protokol/referat.html", public=False)
+
+
+def _signed_page(request, moede, page: sidecache.Page, side: str) -> HttpResponse:
+    """A signed meeting's page, the same for every reader who may see it (its secretaries' buttons
+    are gone once the meeting is frozen): rendered once per version and kept."""
+    return sidecache.render_and_keep(
+        request,
+        moede,
+        page,
+        context=lambda version: {"moede": moede, "udvalg": moede.udvalg, **_frosset(version, side)},
+    )
+
+
 def moede_detail(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    if kept := sidecache.kept(
+        request,
+        slug,
+        moede,
+        MOEDE_SIDE,
+        allowed=lambda m: permissions.can_view_moede(request.user, m),
+    ):
+        return kept
     moede = permissions.get_moede_for_user(request.user, slug, moede)
-    frosset = _frosset(moede, "dagsorden")
+    if moede.is_locked:
+        return _signed_page(request, moede, MOEDE_SIDE, "dagsorden")
     return render(
         request,
         "protokol/moede_detail.html",
         {
             "moede": moede,
             "udvalg": moede.udvalg,
-            "punkter": [] if frosset else selectors.punkter_for_moede_page(moede, request.user),
+            "punkter": selectors.punkter_for_moede_page(moede, request.user),
             "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
-            **frosset,
         },
     )
 
@@ -131,20 +150,29 @@ def moede_mark_held(request: HttpRequest, slug: str, moede: str) -> HttpResponse
 
 
 def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
-    """The decision protocol as members read it (before signing)."""
+    """The decision protocol as members read it; a signed one as it was signed."""
+    if kept := sidecache.kept(
+        request,
+        slug,
+        moede,
+        REFERAT_SIDE,
+        allowed=lambda m: permissions.can_view_referat(request.user, m),
+    ):
+        return kept
     moede = permissions.get_referat_for_user(request.user, slug, moede)
+    if moede.is_locked:
+        return _signed_page(request, moede, REFERAT_SIDE, "referat")
+    punkter = selectors.punkter_for_moede_page(moede, request.user)
+    deltagelse = selectors.moede_deltagelse(moede)
     context = {
         "moede": moede,
         "udvalg": moede.udvalg,
         "er_sekretaer": permissions.is_sekretaer(request.user, moede.udvalg),
-        **_frosset(moede, "referat"),
-    }
-    if not moede.is_locked:
-        punkter = selectors.punkter_for_moede_page(moede, request.user)
-        context["deltagelse"] = deltagelse = selectors.moede_deltagelse(moede)
-        context["punkter"] = selectors.attach_protocol(
+        "deltagelse": deltagelse,
+        "punkter": selectors.attach_protocol(
             moede, punkter, deltagelse, synlige=Beslutning.objects.visible_to(request.user)
-        )
+        ),
+    }
     return render(request, "protokol/referat.html", context)
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from kerne.pdf import http_response, stored_response
-from protokol import indhold, offentlig, pdf
+from protokol import indhold, offentlig, pdf, sidecache
 from protokol.services import laasning
 from sager.models import Adgang, Bilag
 from udvalg.models import Moede, Udvalg
@@ -35,29 +35,52 @@ def udvalg_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "protokol/offentlig/udvalg.html", {"udvalg": udvalg, "moeder": moeder})
 
 
-def _page(request, moede: Moede, kind: str) -> HttpResponse:
-    """The public agenda or protocol; a signed meeting's from the copy frozen at signing."""
+SIDER = {
+    kind: sidecache.Page("protokol/offentlig/moede.html", public=True)
+    for kind in ("dagsorden", "referat")
+}
+
+
+def _public(moede: Moede, kind: str) -> bool:
+    """The public rule for a meeting's agenda or protocol page."""
+    return moede.status in offentlig.PUBLISHED and (
+        kind != "referat" or offentlig.can_publish_protocol(moede)
+    )
+
+
+def _page(request, slug: str, url_slug: str, kind: str) -> HttpResponse:
+    """The public agenda or protocol; a signed meeting's from the copy frozen at signing,
+    rendered once per version and kept (protokol.sidecache)."""
+    page = SIDER[kind]
+    if kept := sidecache.kept(request, slug, url_slug, page, allowed=lambda m: _public(m, kind)):
+        return kept
+    moede = _moede(slug, url_slug)
+    if not _public(moede, kind):
+        raise Http404("Protokollen er ikke underskrevet endnu.")
     context = {"moede": moede, "udvalg": moede.udvalg, "kind": kind}
     if moede.is_locked:
-        version = laasning.signed_version(moede)
-        context["udvalg_navn"] = version.indhold["data"]["udvalg"]
-        context["indhold"] = mark_safe(version.indhold["sider"][f"offentlig_{kind}"])  # noqa: S308 - rendered by our templates at signing, checked against its signature
-    else:
-        context["punkter"] = offentlig.punkter(moede, med_beslutninger=kind == "referat")
-    return render(request, "protokol/offentlig/moede.html", context)
+        return sidecache.render_and_keep(
+            request,
+            moede,
+            page,
+            context=lambda version: {
+                **context,
+                "udvalg_navn": version.indhold["data"]["udvalg"],
+                "indhold": mark_safe(version.indhold["sider"][f"offentlig_{kind}"]),  # noqa: S308 - rendered by our templates at signing, checked against its signature
+            },
+        )
+    context["punkter"] = offentlig.punkter(moede, med_beslutninger=kind == "referat")
+    return render(request, page.template, context)
 
 
 @login_not_required
 def dagsorden(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
-    return _page(request, _moede(slug, moede), "dagsorden")
+    return _page(request, slug, moede, "dagsorden")
 
 
 @login_not_required
 def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
-    moede = _moede(slug, moede)
-    if not offentlig.can_publish_protocol(moede):
-        raise Http404("Protokollen er ikke underskrevet endnu.")
-    return _page(request, moede, "referat")
+    return _page(request, slug, moede, "referat")
 
 
 @login_not_required
@@ -87,7 +110,7 @@ def _pdf(moede: Moede, kind: str, med_bilag: bool) -> HttpResponse:
     name = "Beslutningsprotokol" if kind == "referat" else "Dagsorden"
     filnavn = f"{name} {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"
     if moede.is_locked:
-        version = laasning.signed_version(moede)
+        version = laasning.signed_version(moede, head=True)
         udgave = indhold.pdf_udgave(kind, offentlig=True, med_bilag=med_bilag)
         row = laasning.udgave_pdf(version, udgave)
         return stored_response(row.fil, filnavn, row.sha256, public=True)

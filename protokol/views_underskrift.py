@@ -139,7 +139,8 @@ def referat_reopen(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
 
 
 def _stored(version, moede, *, arkiv: bool = False) -> HttpResponse:
-    if laasning.version_problems(version, files=False):
+    # The stored file is named by its SHA-256 in the signed link; the page copy plays no part.
+    if laasning.version_problems(version, files=False, indhold=False):
         raise laasning.ProtokolBrud(
             "Den gemte protokol kan ikke udleveres, fordi den ikke stemmer med sin signatur."
         )
@@ -155,7 +156,7 @@ def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     """A signed protocol comes from the stored file (never re-rendered); before that a draft."""
     moede = permissions.get_referat_for_user(request.user, slug, moede)
     if moede.is_locked:
-        return _stored(laasning.signed_version(moede), moede)
+        return _stored(laasning.signed_version(moede, head=True), moede)
     underskrivere = pdf.signaturer(moede) or None
     data = pdf.render_moede_pdf(
         moede,
@@ -181,7 +182,7 @@ def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     med_bilag = request.GET.get("bilag") == "1"
     name = f"Dagsorden {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y}.pdf"
     if moede.is_locked:
-        version = laasning.signed_version(moede)
+        version = laasning.signed_version(moede, head=True)
         udgave = indhold.pdf_udgave("dagsorden", offentlig=False, med_bilag=med_bilag)
         row = laasning.udgave_pdf(version, udgave)
         return stored_response(row.fil, name, row.sha256)

@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import DateField, IntegerField, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -35,18 +36,28 @@ class Roller:
 
 
 def roller(user) -> Roller:
-    """The user's committee roles, loaded once per request (two queries) and cached on the user."""
+    """The user's committee roles, loaded once per request (one query) and cached on the user."""
     if not user.is_authenticated:
         return Roller()
     cached = getattr(user, "_protokol_roller", None)
     if cached is None:
-        medlemskaber = tuple(
-            Medlemskab.objects.filter(person__user=user).values_list(
-                "udvalg_id", "gyldig_fra", "gyldig_til"
+        ingen = Value(None, output_field=DateField())
+        rows = list(
+            Medlemskab.objects.filter(person__user=user)
+            .order_by()
+            .annotate(sekretaer=Value(0, output_field=IntegerField()))
+            .values_list("udvalg_id", "gyldig_fra", "gyldig_til", "sekretaer")
+            .union(
+                Udvalg.sekretaerer.through.objects.filter(user=user)
+                .order_by()
+                .annotate(fra=ingen, til=ingen, sekretaer=Value(1, output_field=IntegerField()))
+                .values_list("udvalg_id", "fra", "til", "sekretaer"),
+                all=True,
             )
         )
+        medlemskaber = tuple((u, fra, til) for u, fra, til, sekretaer in rows if not sekretaer)
         cached = Roller(
-            sekretaer=frozenset(user.sekretaer_for.values_list("pk", flat=True)),
+            sekretaer=frozenset(u for u, _, _, sekretaer in rows if sekretaer),
             medlem=frozenset(u for u, _, _ in medlemskaber),
             medlemskaber=medlemskaber,
         )
@@ -55,7 +66,11 @@ def roller(user) -> Roller:
 
 
 def is_sekretaer(user, udvalg: Udvalg) -> bool:
-    return user.is_authenticated and (user.is_superuser or udvalg.pk in roller(user).sekretaer)
+    return is_sekretaer_for(user, udvalg.pk)
+
+
+def is_sekretaer_for(user, udvalg_id: int) -> bool:
+    return user.is_authenticated and (user.is_superuser or udvalg_id in roller(user).sekretaer)
 
 
 def is_medlem(user, udvalg: Udvalg) -> bool:
@@ -83,8 +98,9 @@ def can_view_moede(user, moede: Moede) -> bool:
     """The meeting's pages, closed items and closed attachments included: its committee's
     secretaries, its members on the day (a released meeting), and holders of
     sager.view_lukket_punkt (every released meeting). The same rule as
-    MoedeQuerySet.visible_to, for one meeting."""
-    if is_sekretaer(user, moede.udvalg):
+    MoedeQuerySet.visible_to, for one meeting. Reads only the meeting's udvalg_id, dato and
+    status (protokol.sidecache asks it with no more than those loaded)."""
+    if is_sekretaer_for(user, moede.udvalg_id):
         return True
     if moede.status == MoedeStatus.KLADDE:
         return False
@@ -125,11 +141,17 @@ def get_moede_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
     return moede
 
 
-def get_referat_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
+def can_view_referat(user, moede: Moede) -> bool:
     """The protocol exists once the meeting is held; secretaries see it while they record."""
-    moede = get_moede_for_user(user, udvalg_slug, url_slug)
     held = (MoedeStatus.AFHOLDT, MoedeStatus.TIL_UNDERSKRIFT, MoedeStatus.UNDERSKREVET)
-    if moede.status not in held and not is_sekretaer(user, moede.udvalg):
+    return can_view_moede(user, moede) and (
+        moede.status in held or is_sekretaer_for(user, moede.udvalg_id)
+    )
+
+
+def get_referat_for_user(user, udvalg_slug: str, url_slug: str) -> Moede:
+    moede = get_moede_for_user(user, udvalg_slug, url_slug)
+    if not can_view_referat(user, moede):
         raise Http404("Mødet er ikke afholdt endnu.")
     return moede
 

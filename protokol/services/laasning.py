@@ -151,12 +151,14 @@ def versioner_seal() -> list[ProtokolVersion]:
 # --- reading what was signed -------------------------------------------------------------------
 
 
-def version_problems(version: ProtokolVersion, *, files: bool = True) -> list[str]:
+def version_problems(
+    version: ProtokolVersion, *, files: bool = True, indhold: bool = True
+) -> list[str]:
     """What does not match in one version: its copy, its link, its signature, its files."""
     if not version.kaede:
         return ["ikke forseglet (låst før kæde og signatur; kør manage.py seal_protocols)"]
     problems = []
-    if frosset.indhold_sha256(version.indhold) != version.indhold_sha256:
+    if indhold and frosset.indhold_sha256(version.indhold) != version.indhold_sha256:
         problems.append("det frosne indhold er ændret")
     kaede = kaede_of(
         forrige=version.forrige_kaede,
@@ -186,14 +188,19 @@ def version_problems(version: ProtokolVersion, *, files: bool = True) -> list[st
     return problems
 
 
-def signed_version(moede: Moede) -> ProtokolVersion:
+def signed_version(moede: Moede, *, head: bool = False) -> ProtokolVersion:
     """The version a signed meeting is shown from, checked against its chain link and
-    signature; raises ProtokolBrud rather than show something that was not signed."""
-    version = moede.versioner.order_by("-version").first()
+    signature; raises ProtokolBrud rather than show something that was not signed.
+
+    head=True loads the version without its frozen copy and checks only its link and signature
+    (microseconds): enough to name a page rendered from the copy once checked in full, which
+    protokol.sidecache keeps under the link (kaede) it was checked with."""
+    versions = moede.versioner.order_by("-version")
+    version = (versions.defer("indhold") if head else versions).first()
     if version is None:
         raise ProtokolBrud("Den underskrevne protokol findes ikke.")
-    problems = version_problems(version, files=False)
-    if problems or not version.indhold:
+    problems = version_problems(version, files=False, indhold=not head)
+    if problems or (not head and not version.indhold):
         logger.critical("Signed protocol of meeting %s fails its check: %s", moede.pk, problems)
         raise ProtokolBrud(
             "Den underskrevne protokol kan ikke vises, fordi den gemte udgave ikke stemmer med "
@@ -207,6 +214,9 @@ def udgave_pdf(version: ProtokolVersion, udgave: str) -> ProtokolUdgave:
     existing = version.udgaver.filter(udgave=udgave).first()
     if existing is not None and _udgave_ok(version, existing):
         return existing
+    if problems := version_problems(version, files=False):
+        # Loaded with signed_version(head=True): the copy is checked before it is rendered.
+        raise ProtokolBrud(f"Versionen kan ikke gengives: {'; '.join(problems)}")
     source = version.indhold["pdf"][udgave]
     data = pdf.pdf_from_html(source["html"], _sider(source["bilag"]))["pdf/ua-1"]
     row = ProtokolUdgave(version=version, udgave=udgave, sha256=_digest(data))
