@@ -179,7 +179,7 @@ class Generator:
             )
         started = time.monotonic()
         self.pdfs = self._pdf_pool()
-        with transaction.atomic():
+        with transaction.atomic(), self.w.without_lock_triggers():
             terms = self.generate()
             self.w.reset_sequences()
         generated = time.monotonic() - started

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -148,3 +149,24 @@ def test_the_pages_open_on_generated_data(generated, client):
 def test_generate_data_refuses_a_database_with_data(generated):
     with pytest.raises(CommandError, match="tom database"):
         call_command("generate_data", items=100, stdout=io.StringIO())
+
+
+def test_the_lock_triggers_are_on_again_after_generating(generated):
+    """The generator writes its rows with the lock's row triggers off (PostgreSQL); afterwards
+    they refuse any change to the signed meeting again, on both databases."""
+    signed = Moede.objects.get(status=MoedeStatus.UNDERSKREVET)
+    punkt = signed.punkter.first()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = 'protokol_laas' AND tgenabled = 'D'"
+            )
+            assert cursor.fetchone()[0] == 0
+        for sql in [
+            f"UPDATE sager_punkt SET titel = 'Ændret' WHERE id = {punkt.pk}",
+            f"UPDATE udvalg_moede SET sted = 'Andetsteds' WHERE id = {signed.pk}",
+        ]:
+            with pytest.raises(DatabaseError), transaction.atomic():
+                cursor.execute(sql)
+    punkt.refresh_from_db()
+    assert punkt.titel != "Ændret"
