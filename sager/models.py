@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from udvalg import permissions
 from udvalg.locking import LockGuarded, LockGuardQuerySet
-from udvalg.models import Moede, MoedeStatus
+from udvalg.models import Moede, MoedeStatus, moede_visible_q
 
 SAGSNR_VALIDATOR = RegexValidator(
     r"^\d{2}/\d{1,5}$",
@@ -67,9 +67,8 @@ class SagQuerySet(models.QuerySet):
         otherwise the title of the most open item that treats the case (the oldest open item
         on a released agenda, else the oldest item the user may read), else a neutral label."""
         items = Punkt.objects.filter(sag=OuterRef("pk")).order_by("moede__dato", "pk")
-        hidden = items.exclude(pk__in=Punkt.objects.offentlige().values("pk")).exclude(
-            pk__in=Punkt.objects.visible_to(user).values("pk")
-        )
+        # Conditions on each item's own meeting (by index), not sets of all items.
+        hidden = items.exclude(punkt_offentlig_q()).exclude(moede_visible_q(user, "moede__"))
         return self.annotate(
             visningstitel=Case(
                 When(~Exists(hidden), then=F("titel")),
@@ -133,6 +132,14 @@ SEKTIONER = [
 ]
 
 
+def punkt_offentlig_q(prefix: str = "") -> Q:
+    """Items anyone may read (KSL §§ 8, 20), as a Q for Punkt rows or rows reaching one through
+    `prefix`: open items of released agendas."""
+    return Q(**{f"{prefix}adgang": Adgang.AABEN}) & ~Q(
+        **{f"{prefix}moede__status": MoedeStatus.KLADDE}
+    )
+
+
 class PunktQuerySet(LockGuardQuerySet):
     def visible_to(self, user, moede=None):
         """Items the user may read: those of the meetings they may read (udvalg.permissions:
@@ -143,11 +150,11 @@ class PunktQuerySet(LockGuardQuerySet):
         """
         if moede is not None and permissions.can_view_moede(user, moede):
             return self.filter(moede=moede)
-        return self.filter(moede__in=Moede.objects.visible_to(user))
+        return self.filter(moede_visible_q(user, "moede__"))
 
     def offentlige(self):
         """Items anyone may read (KSL §§ 8, 20): open items of released agendas."""
-        return self.filter(adgang=Adgang.AABEN).exclude(moede__status=MoedeStatus.KLADDE)
+        return self.filter(punkt_offentlig_q())
 
     def for_moede_page(self, user, moede):
         return (
@@ -281,11 +288,11 @@ class BilagQuerySet(LockGuardQuerySet):
         qs = self.order_by("sekvens")
         if moede is not None and permissions.can_view_moede(user, moede):
             return qs.filter(punkt__moede=moede)
-        return qs.filter(punkt__moede__in=Moede.objects.visible_to(user))
+        return qs.filter(moede_visible_q(user, "punkt__moede__"))
 
     def offentlige(self):
         """Open attachments of open items on released agendas."""
-        return self.filter(adgang=Adgang.AABEN, punkt__in=Punkt.objects.offentlige()).order_by(
+        return self.filter(Q(adgang=Adgang.AABEN) & punkt_offentlig_q("punkt__")).order_by(
             "sekvens"
         )
 
@@ -382,7 +389,7 @@ class BeslutningQuerySet(LockGuardQuerySet):
 
     def visible_to(self, user):
         return self.filter(
-            Q(punkt__in=Punkt.objects.visible_to(user))
+            (Q(punkt__isnull=False) & moede_visible_q(user, "punkt__moede__"))
             | Q(punkt__isnull=True, sag__in=Sag.objects.visible_to(user))
         )
 

@@ -1,10 +1,11 @@
 import datetime
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -153,16 +154,80 @@ def medlem_paa_moedets_dato(user, prefix: str = "") -> Q:
     """The one rule for a member's access to a meeting's closed content (and its pages): a
     membership of the meeting's committee valid on the meeting's date, or, for a meeting still
     to come, valid today. A Q for Moede rows, or for rows that reach one through `prefix`
-    ("moede__", "punkt__moede__"). An ended membership keeps only what the public sees."""
-    memberships = Medlemskab.objects.filter(person__user=user, udvalg=OuterRef(f"{prefix}udvalg"))
-    on_the_day = memberships.filter(
-        Q(gyldig_fra__isnull=True) | Q(gyldig_fra__lte=OuterRef(f"{prefix}dato")),
-        Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=OuterRef(f"{prefix}dato")),
-    )
+    ("moede__", "punkt__moede__"). An ended membership keeps only what the public sees.
+
+    Written with the user's memberships as values (roller(), loaded once per request): plain
+    conditions on the meeting's committee and date, which the database answers from the
+    (udvalg, dato) index at any size, where a correlated subquery per meeting was not."""
     today = timezone.localdate()
-    return Exists(on_the_day) | (
-        Q(**{f"{prefix}dato__gt": today}) & Exists(memberships.active_on(today))
-    )
+    conditions = []
+    for udvalg_id, fra, til in roller(user).medlemskaber:
+        on_the_day = Q(**{f"{prefix}udvalg_id": udvalg_id})
+        if fra is not None:
+            on_the_day &= Q(**{f"{prefix}dato__gte": fra})
+        if til is not None:
+            on_the_day &= Q(**{f"{prefix}dato__lte": til})
+        conditions.append(on_the_day)
+        if (fra is None or fra <= today) and (til is None or today <= til):
+            conditions.append(Q(**{f"{prefix}udvalg_id": udvalg_id, f"{prefix}dato__gt": today}))
+    return _any(conditions, prefix)
+
+
+def _any(conditions: list[Q], prefix: str) -> Q:
+    """OR of the conditions; none is a condition no row meets."""
+    if not conditions:
+        return Q(**{f"{prefix}pk__in": []})
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return combined
+
+
+@dataclass(frozen=True)
+class Roller:
+    sekretaer: frozenset[int] = field(default_factory=frozenset)
+    medlem: frozenset[int] = field(default_factory=frozenset)  # ever a member (any dates)
+    # (udvalg id, valid from, valid to) per membership; None is an open end
+    medlemskaber: tuple[tuple[int, datetime.date | None, datetime.date | None], ...] = ()
+
+    def medlem_on(self, udvalg_id: int, dag: datetime.date) -> bool:
+        return any(
+            u == udvalg_id and (fra is None or fra <= dag) and (til is None or dag <= til)
+            for u, fra, til in self.medlemskaber
+        )
+
+
+def roller(user) -> Roller:
+    """The user's committee roles, loaded once per request (one query) and cached on the user
+    object (a request's user is new each request)."""
+    if not user.is_authenticated:
+        return Roller()
+    cached = getattr(user, "_protokol_roller", None)
+    if cached is None:
+        ingen = Value(None, output_field=models.DateField())
+        rows = list(
+            Medlemskab.objects.filter(person__user=user)
+            .order_by()
+            .annotate(sekretaer=Value(0, output_field=models.IntegerField()))
+            .values_list("udvalg_id", "gyldig_fra", "gyldig_til", "sekretaer")
+            .union(
+                Udvalg.sekretaerer.through.objects.filter(user=user)
+                .order_by()
+                .annotate(
+                    fra=ingen, til=ingen, sekretaer=Value(1, output_field=models.IntegerField())
+                )
+                .values_list("udvalg_id", "fra", "til", "sekretaer"),
+                all=True,
+            )
+        )
+        medlemskaber = tuple((u, fra, til) for u, fra, til, sekretaer in rows if not sekretaer)
+        cached = Roller(
+            sekretaer=frozenset(u for u, _, _, sekretaer in rows if sekretaer),
+            medlem=frozenset(u for u, _, _ in medlemskaber),
+            medlemskaber=medlemskaber,
+        )
+        user._protokol_roller = cached
+    return cached
 
 
 class Medlemskab(models.Model):
@@ -226,23 +291,32 @@ class MoedeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Secretaries see their committees' meetings, drafts too; a member sees the released
         meetings of the days their membership was valid (medlem_paa_moedets_dato), and with
-        them the closed items. Subqueries rather than joins: no duplicate rows, so it also
-        works inside a Subquery."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if user.has_perm("sager.view_lukket_punkt"):
-            return self.filter(moede_synlig_q(user) | ~Q(status=MoedeStatus.KLADDE))
-        return self.filter(moede_synlig_q(user))
+        them the closed items."""
+        return self.filter(moede_visible_q(user))
+
+
+def moede_visible_q(user, prefix: str = "") -> Q:
+    """MoedeQuerySet.visible_to as a Q, for Moede rows or rows that reach one through `prefix`
+    ("moede__", "punkt__moede__"): a condition on the joined meeting, no subquery, so the
+    items, attachments and decisions of the visible meetings are found by index at any size.
+    A forward foreign key joins one meeting per row: no duplicates."""
+    if not user.is_authenticated:
+        return Q(**{f"{prefix}pk__in": []})
+    if user.is_superuser:
+        return Q()
+    visible = moede_synlig_q(user, prefix)
+    if user.has_perm("sager.view_lukket_punkt"):
+        visible |= ~Q(**{f"{prefix}status": MoedeStatus.KLADDE})
+    return visible
 
 
 def moede_synlig_q(user, prefix: str = "") -> Q:
     """A Q for the meetings (or rows reaching one through `prefix`) an authenticated, non-super
-    user may read; see MoedeQuerySet.visible_to."""
-    sekretaer = Udvalg.sekretaerer.through.objects.filter(user=user).values("udvalg_id")
-    return Q(**{f"{prefix}udvalg_id__in": sekretaer}) | (
-        medlem_paa_moedets_dato(user, prefix) & ~Q(**{f"{prefix}status": MoedeStatus.KLADDE})
+    user may read by their roles; see MoedeQuerySet.visible_to."""
+    sekretaer = sorted(roller(user).sekretaer)
+    member = medlem_paa_moedets_dato(user, prefix) & ~Q(**{f"{prefix}status": MoedeStatus.KLADDE})
+    return (
+        _any([Q(**{f"{prefix}udvalg_id__in": sekretaer})], prefix) | member if sekretaer else member
     )
 
 

@@ -9,60 +9,14 @@ the public pages. Everything derived from an item (its attachments, decision, vo
 statements, absence) is visible exactly when the item is.
 """
 
-import datetime
-from dataclasses import dataclass, field
-
 from django.core.exceptions import PermissionDenied
-from django.db.models import DateField, IntegerField, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
+from udvalg.models import Moede, MoedeStatus, Roller, Udvalg, roller
 
-
-@dataclass(frozen=True)
-class Roller:
-    sekretaer: frozenset[int] = field(default_factory=frozenset)
-    medlem: frozenset[int] = field(default_factory=frozenset)  # ever a member (any dates)
-    # (udvalg id, valid from, valid to) per membership; None is an open end
-    medlemskaber: tuple[tuple[int, datetime.date | None, datetime.date | None], ...] = ()
-
-    def medlem_on(self, udvalg_id: int, dag: datetime.date) -> bool:
-        return any(
-            u == udvalg_id and (fra is None or fra <= dag) and (til is None or dag <= til)
-            for u, fra, til in self.medlemskaber
-        )
-
-
-def roller(user) -> Roller:
-    """The user's committee roles, loaded once per request (one query) and cached on the user."""
-    if not user.is_authenticated:
-        return Roller()
-    cached = getattr(user, "_protokol_roller", None)
-    if cached is None:
-        ingen = Value(None, output_field=DateField())
-        rows = list(
-            Medlemskab.objects.filter(person__user=user)
-            .order_by()
-            .annotate(sekretaer=Value(0, output_field=IntegerField()))
-            .values_list("udvalg_id", "gyldig_fra", "gyldig_til", "sekretaer")
-            .union(
-                Udvalg.sekretaerer.through.objects.filter(user=user)
-                .order_by()
-                .annotate(fra=ingen, til=ingen, sekretaer=Value(1, output_field=IntegerField()))
-                .values_list("udvalg_id", "fra", "til", "sekretaer"),
-                all=True,
-            )
-        )
-        medlemskaber = tuple((u, fra, til) for u, fra, til, sekretaer in rows if not sekretaer)
-        cached = Roller(
-            sekretaer=frozenset(u for u, _, _, sekretaer in rows if sekretaer),
-            medlem=frozenset(u for u, _, _ in medlemskaber),
-            medlemskaber=medlemskaber,
-        )
-        user._protokol_roller = cached
-    return cached
+__all__ = ["Roller", "roller"]  # the roles live with the rule that reads them (udvalg.models)
 
 
 def is_sekretaer(user, udvalg: Udvalg) -> bool:
