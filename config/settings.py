@@ -126,8 +126,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "sider": pages of signed meetings, rendered once per signed version (protokol.sidecache).
 # Keyed by the version's chain hash, so an entry is never stale and each process may keep its
 # own; compressed, a 20-item protocol page takes about 15 KB.
+#
+# "sessions": sessions are read from a cache every process shares and written through to the
+# database (cached_db), so a logged-in page costs no session query. On one machine a directory
+# serves (a logout in one worker is seen by the others); several app servers need a shared
+# cache server here (PROTOKOL_SESSION_CACHE_DIR is then unused).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get(
+            "PROTOKOL_SESSION_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "sessions")
+        ),
+        "TIMEOUT": 2 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
     "sider": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "protokol-sider",

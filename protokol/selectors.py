@@ -4,7 +4,7 @@ protocol part of every item (decisions, votes, minority statements, per-item abs
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from budget.models import Besparelsesforslag
 from protokol import deltagelse as protokol_deltagelse
@@ -31,12 +31,29 @@ def _besparelsesforslag_prefetch() -> Prefetch:
     )
 
 
+def _med_forslag(punkter: list[Punkt]) -> list[Punkt]:
+    """Proposals for the items that carry any (`har_forslag`, an EXISTS in the items' own
+    query); the others get an empty list without asking. Most meetings carry none, and their
+    pages save the query."""
+    for punkt in punkter:
+        if not punkt.har_forslag:
+            cache = punkt.__dict__.setdefault("_prefetched_objects_cache", {})
+            cache["besparelsesforslag"] = Besparelsesforslag.objects.none()
+    prefetch_related_objects([p for p in punkter if p.har_forslag], _besparelsesforslag_prefetch())
+    return punkter
+
+
+HAR_FORSLAG = Exists(Besparelsesforslag.punkter.through.objects.filter(punkt_id=OuterRef("pk")))
+
+
 def punkter_for_moede_page(moede: Moede, user) -> list[Punkt]:
     """The meeting's items the user may read, in order, with attachments and proposals."""
-    return list(
-        Punkt.objects.filter(moede=moede)
-        .for_moede_page(user, moede)
-        .prefetch_related(_besparelsesforslag_prefetch())
+    return _med_forslag(
+        list(
+            Punkt.objects.filter(moede=moede)
+            .for_moede_page(user, moede)
+            .annotate(har_forslag=HAR_FORSLAG)
+        )
     )
 
 
