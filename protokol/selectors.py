@@ -37,8 +37,9 @@ def _med_forslag(punkter: list[Punkt]) -> list[Punkt]:
     pages save the query."""
     for punkt in punkter:
         if not punkt.har_forslag:
-            cache = punkt.__dict__.setdefault("_prefetched_objects_cache", {})
-            cache["besparelsesforslag"] = Besparelsesforslag.objects.none()
+            ingen = Besparelsesforslag.objects.none()
+            ingen._result_cache, ingen._prefetch_done = [], True  # as a prefetch leaves it
+            punkt.__dict__.setdefault("_prefetched_objects_cache", {})["besparelsesforslag"] = ingen
     prefetch_related_objects([p for p in punkter if p.har_forslag], _besparelsesforslag_prefetch())
     return punkter
 
