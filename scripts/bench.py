@@ -504,17 +504,20 @@ def report(results: list, rss: dict | None, pdf_lines: list[str]) -> bool:
         "gunicorn 2 sync-workers, wrk -t1 -c8 "
         f"-d{SECONDS}s; in-process: Djangos testklient, {RUNS} kørsler efter opvarmning.",
         "",
-        "| Side | Data | Forespørgsler | p50 ms | p95 ms | req/s | Andel af hello-world | Mål |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Side | Data | Forespørgsler | p50 ms | p95 ms | req/s | Andel af hello-world "
+        "(anonym) | Andel af medlemmets hello-world | Mål |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     base: dict = {}
     for ds, inproc, rates in results:
         hello = rates["hej"]["rate"] or float("nan")
+        hello_medlem = rates["hej_medlem"]["rate"] or float("nan")
         base.setdefault(ds.engine, {})[ds.items] = inproc["pages"]
-        for key, label, _ in HELLO + PAGES:
+        for key, label, who in HELLO + PAGES:
             page = inproc["pages"][key]
             rate = rates[key]
             share = rate["rate"] / hello * 100
+            own = f"{fmt(rate['rate'] / hello_medlem * 100)} %" if who == "medlem" else ""
             target, good = targets(key, page, share, ds, base)
             ok = ok and good
             errors = "" if not rate["non_2xx"] else f" ({rate['non_2xx']} fejlsvar)"
@@ -523,7 +526,7 @@ def report(results: list, rss: dict | None, pdf_lines: list[str]) -> bool:
             lines.append(
                 f"| {label} | {ds.name} | {page['queries']} | {fmt(page['p50'])} | "
                 f"{fmt(page['p95'])} | {fmt(rate['rate'], 0)}{errors} | {fmt(share)} % | "
-                f"{target} |"
+                f"{own} | {target} |"
             )
     lines.append("")
     for ds, _, _ in results:
