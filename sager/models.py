@@ -388,9 +388,15 @@ class BeslutningQuerySet(LockGuardQuerySet):
     item, PDFs, public pages), they come through one of these."""
 
     def visible_to(self, user):
+        # A hand-entered decision: an item of its case the user may read. EXISTS per decision
+        # (the decisions asked for are few), not the set of every case the user may read (a
+        # long-serving member reads tens of thousands).
+        case_item = Punkt.objects.filter(sag_id=OuterRef("sag_id")).filter(
+            moede_visible_q(user, "moede__")
+        )
         return self.filter(
             (Q(punkt__isnull=False) & moede_visible_q(user, "punkt__moede__"))
-            | Q(punkt__isnull=True, sag__in=Sag.objects.visible_to(user))
+            | (Q(punkt__isnull=True) & Exists(case_item))
         )
 
     def offentlige(self):

@@ -1,4 +1,5 @@
-"""Reads that span several of the app's tables: an item's change history."""
+"""Reads that span several of the app's tables: an item's change history, and the shown
+titles of a page of cases."""
 
 from sager.models import (
     Afstemning,
@@ -7,6 +8,7 @@ from sager.models import (
     Mindretalsudtalelse,
     Punkt,
     PunktFravaer,
+    Sag,
     Stemme,
 )
 
@@ -59,3 +61,17 @@ def _history_entries(records, kind: str) -> list[dict]:
         entries.append({"record": record, "kind": kind, "changes": changes})
         previous[record.id] = record
     return entries
+
+
+def med_visningstitel(sager: list[Sag], user) -> list[Sag]:
+    """`visningstitel` (SagQuerySet.with_visningstitel) for one page of cases, computed for
+    those rows only: the database answers it per case by index, where over the whole list it
+    hashed every hidden item of every case (70 ms at 100k items for a long-serving member)."""
+    titles = dict(
+        Sag.objects.filter(pk__in=[s.pk for s in sager])
+        .with_visningstitel(user)
+        .values_list("pk", "visningstitel")
+    )
+    for sag in sager:
+        sag.visningstitel = titles[sag.pk]
+    return sager

@@ -253,11 +253,14 @@ def bilag_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def sag_list(request: HttpRequest) -> HttpResponse:
-    sager = (
-        Sag.objects.visible_to(request.user).with_visningstitel(request.user).order_by("-sagsnr")
-    )
+    sager = Sag.objects.visible_to(request.user).order_by("-sagsnr")
+    titel_soegning = bool(request.GET.get("titel", "").strip())
+    if titel_soegning:  # the title words are searched in the title the user is shown
+        sager = sager.with_visningstitel(request.user)
     sag_filter = filters.SagFilter(request.GET, queryset=sager, user=request.user)
     page = Paginator(sag_filter.qs, 50).get_page(request.GET.get("side"))
+    if not titel_soegning:
+        page.object_list = selectors.med_visningstitel(list(page.object_list), request.user)
     afkortet = len(request.GET.get("titel", "").split()) > MAX_SEARCH_WORDS
     return render(
         request,

@@ -160,16 +160,26 @@ def medlem_paa_moedets_dato(user, prefix: str = "") -> Q:
     conditions on the meeting's committee and date, which the database answers from the
     (udvalg, dato) index at any size, where a correlated subquery per meeting was not."""
     today = timezone.localdate()
-    conditions = []
+    # Memberships of one term share their dates: one condition per period, not per committee
+    # (a councillor of eight terms has dozens of memberships).
+    per_period: dict[tuple, set[int]] = {}
+    today_ids: set[int] = set()
     for udvalg_id, fra, til in roller(user).medlemskaber:
-        on_the_day = Q(**{f"{prefix}udvalg_id": udvalg_id})
+        per_period.setdefault((fra, til), set()).add(udvalg_id)
+        if (fra is None or fra <= today) and (til is None or today <= til):
+            today_ids.add(udvalg_id)
+    conditions = []
+    for (fra, til), ids in sorted(per_period.items(), key=str):
+        on_the_day = Q(**{f"{prefix}udvalg_id__in": sorted(ids)})
         if fra is not None:
             on_the_day &= Q(**{f"{prefix}dato__gte": fra})
         if til is not None:
             on_the_day &= Q(**{f"{prefix}dato__lte": til})
         conditions.append(on_the_day)
-        if (fra is None or fra <= today) and (til is None or today <= til):
-            conditions.append(Q(**{f"{prefix}udvalg_id": udvalg_id, f"{prefix}dato__gt": today}))
+    if today_ids:
+        conditions.append(
+            Q(**{f"{prefix}udvalg_id__in": sorted(today_ids), f"{prefix}dato__gt": today})
+        )
     return _any(conditions, prefix)
 
 
