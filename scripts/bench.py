@@ -355,6 +355,7 @@ def inprocess() -> None:
         result["pages"][key] = {
             "status": status,
             "queries": len(queries),
+            **explain(connection, queries),
             "sql": queries,
             "p50": statistics.median(times),
             "p95": times[int(len(times) * 0.95) - 1],
@@ -363,6 +364,38 @@ def inprocess() -> None:
             "cache_control": response.headers.get("Cache-Control", ""),
         }
     print(json.dumps(result))  # noqa: T201
+
+
+BIG_TABLES = {
+    "sager_punkt",
+    "sager_sag",
+    "sager_beslutning",
+    "sager_bilag",
+    "sager_stemme",
+    "udvalg_moede",
+}
+
+
+def explain(connection, queries: list[str]) -> dict:
+    """On PostgreSQL, each query of the page under EXPLAIN ANALYZE: the slowest one's time and
+    any sequential scan of a large table (the check that every filter and sort has its index)."""
+    if connection.vendor != "postgresql":
+        return {"slowest_ms": None, "seq_scans": []}
+    slowest, scans = 0.0, set()
+    with connection.cursor() as cursor:
+        for sql in queries:
+            if not sql.lstrip("( ").upper().startswith("SELECT"):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            plan = cursor.fetchone()[0][0]
+            slowest = max(slowest, plan["Execution Time"])
+            nodes = [plan["Plan"]]
+            while nodes:
+                node = nodes.pop()
+                nodes += node.get("Plans", [])
+                if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in BIG_TABLES:
+                    scans.add(node["Relation Name"])
+    return {"slowest_ms": slowest, "seq_scans": sorted(scans)}
 
 
 # --------------------------------------------------------------------------- gunicorn + wrk
@@ -504,9 +537,9 @@ def report(results: list, rss: dict | None, pdf_lines: list[str]) -> bool:
         "gunicorn 2 sync-workers, wrk -t1 -c8 "
         f"-d{SECONDS}s; in-process: Djangos testklient, {RUNS} kørsler efter opvarmning.",
         "",
-        "| Side | Data | Forespørgsler | p50 ms | p95 ms | req/s | Andel af hello-world "
-        "(anonym) | Andel af medlemmets hello-world | Mål |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| Side | Data | Forespørgsler | Langsomste ms (PG) | Seq Scan | p50 ms | p95 ms | "
+        "req/s | Andel af hello-world (anonym) | Andel af medlemmets hello-world | Mål |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     base: dict = {}
     for ds, inproc, rates in results:
@@ -519,12 +552,15 @@ def report(results: list, rss: dict | None, pdf_lines: list[str]) -> bool:
             share = rate["rate"] / hello * 100
             own = f"{fmt(rate['rate'] / hello_medlem * 100)} %" if who == "medlem" else ""
             target, good = targets(key, page, share, ds, base)
+            if page["seq_scans"] and ds.items >= 100_000:  # every filter and sort indexed
+                target, good = f"{target} indeks mangler".strip(), False
             ok = ok and good
             errors = "" if not rate["non_2xx"] else f" ({rate['non_2xx']} fejlsvar)"
             if page["status"] != 200 or rate["non_2xx"]:
                 ok = False
             lines.append(
-                f"| {label} | {ds.name} | {page['queries']} | {fmt(page['p50'])} | "
+                f"| {label} | {ds.name} | {page['queries']} | {fmt(page['slowest_ms'], 2)} | "
+                f"{', '.join(page['seq_scans']) or '–'} | {fmt(page['p50'])} | "
                 f"{fmt(page['p95'])} | {fmt(rate['rate'], 0)}{errors} | {fmt(share)} % | "
                 f"{own} | {target} |"
             )
