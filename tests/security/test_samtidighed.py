@@ -11,6 +11,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.db import connections
 
 from protokol.services import underskrift as underskrift_services
 from sager.models import Afstemning, Beslutning, Bilag, Punkt, Sag, Stemme
@@ -36,9 +37,14 @@ def _run_together(jobs) -> list[Svar]:
 
     def run(job):
         prepare, act = job
-        state = prepare()
-        barrier.wait(timeout=60)
-        return act(state)
+        try:
+            state = prepare()
+            barrier.wait(timeout=60)
+            return act(state)
+        finally:
+            # Connections persist (CONN_MAX_AGE); a thread's own would outlive the test and
+            # keep PostgreSQL from dropping the test database.
+            connections.close_all()
 
     with ThreadPoolExecutor(len(jobs)) as pool:
         results = list(pool.map(run, jobs))
