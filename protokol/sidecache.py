@@ -97,8 +97,10 @@ def head(udvalg_slug: str, url_slug: str) -> Head | None:
         return Head(moede, None)
     fields = dict(zip(VERSION_FIELDS, rest, strict=True))
     laast = fields["laast"]
-    if isinstance(laast, str):  # SQLite stores UTC without an offset
-        laast = parse_datetime(laast).replace(tzinfo=datetime.UTC)
+    if isinstance(laast, str):
+        laast = parse_datetime(laast)
+    if laast.tzinfo is None:  # SQLite keeps UTC without an offset (a naive value is UTC)
+        laast = laast.replace(tzinfo=datetime.UTC)
     fields["laast"] = laast
     return Head(moede, ProtokolVersion(moede_id=moede_id, **fields))
 

@@ -12,6 +12,7 @@ from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.test import Client
+from django.utils.http import http_date
 
 from protokol import sidecache
 from protokol.services import laasning
@@ -119,8 +120,15 @@ def test_the_public_signed_page_is_cacheable_by_a_proxy(demo, client, url, rende
     assert "csrftoken" not in first.cookies and "sessionid" not in first.cookies
     assert "csrfmiddlewaretoken" not in first.content.decode()
     assert "X-CSRFToken" not in first.content.decode()
-    second = Client().get(url)
+    second = Client().get(url)  # from the kept page
     assert second.content == first.content and second["ETag"] == first["ETag"]
+    # The same moment as the version's own (a naive SQLite value read as local time was an
+    # hour off).
+    assert (
+        second["Last-Modified"]
+        == first["Last-Modified"]
+        == http_date(ProtokolVersion.objects.get(moede__url_slug="2015-05-13").laast.timestamp())
+    )
     assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
     since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
     assert since.status_code == 304
