@@ -33,14 +33,33 @@ def _frosset(version, side: str) -> dict:
     }
 
 
-MOEDE_SIDE = sidecache.Page("protokol/moede_detail.html", public=False)
-REFERAT_SIDE = sidecache.Page("protokol/referat.html", public=False)
+# The members' pages of a meeting: (page, who may read it, loading it or refusing).
+SIDER = {
+    "dagsorden": (
+        sidecache.Page("protokol/moede_detail.html", public=False),
+        permissions.can_view_moede,
+        permissions.get_moede_for_user,
+    ),
+    "referat": (
+        sidecache.Page("protokol/referat.html", public=False),
+        permissions.can_view_referat,
+        permissions.get_referat_for_user,
+    ),
+}
 
 
-def _signed_page(request, moede, page: sidecache.Page, side: str) -> HttpResponse:
-    """A signed meeting's page, the same for every reader who may see it (its secretaries' buttons
-    are gone once the meeting is frozen): rendered once per version and kept."""
-    return sidecache.render_and_keep(
+def _moede_or_signed_page(request, slug: str, url_slug: str, side: str):
+    """(moede, None) for a meeting not signed; (None, response) for a signed one: its kept page
+    (or 304), else rendered from the copy frozen at signing and kept (protokol.sidecache). The
+    same page for every reader who may see it: the secretaries' buttons are gone once frozen."""
+    page, allowed, load = SIDER[side]
+    user = request.user
+    if kept := sidecache.kept(request, slug, url_slug, page, allowed=lambda m: allowed(user, m)):
+        return None, kept
+    moede = load(user, slug, url_slug)
+    if not moede.is_locked:
+        return moede, None
+    return None, sidecache.render_and_keep(
         request,
         moede,
         page,
@@ -49,17 +68,9 @@ def _signed_page(request, moede, page: sidecache.Page, side: str) -> HttpRespons
 
 
 def moede_detail(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
-    if kept := sidecache.kept(
-        request,
-        slug,
-        moede,
-        MOEDE_SIDE,
-        allowed=lambda m: permissions.can_view_moede(request.user, m),
-    ):
-        return kept
-    moede = permissions.get_moede_for_user(request.user, slug, moede)
-    if moede.is_locked:
-        return _signed_page(request, moede, MOEDE_SIDE, "dagsorden")
+    moede, signed = _moede_or_signed_page(request, slug, moede, "dagsorden")
+    if signed:
+        return signed
     return render(
         request,
         "protokol/moede_detail.html",
@@ -151,17 +162,9 @@ def moede_mark_held(request: HttpRequest, slug: str, moede: str) -> HttpResponse
 
 def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     """The decision protocol as members read it; a signed one as it was signed."""
-    if kept := sidecache.kept(
-        request,
-        slug,
-        moede,
-        REFERAT_SIDE,
-        allowed=lambda m: permissions.can_view_referat(request.user, m),
-    ):
-        return kept
-    moede = permissions.get_referat_for_user(request.user, slug, moede)
-    if moede.is_locked:
-        return _signed_page(request, moede, REFERAT_SIDE, "referat")
+    moede, signed = _moede_or_signed_page(request, slug, moede, "referat")
+    if signed:
+        return signed
     punkter = selectors.punkter_for_moede_page(moede, request.user)
     deltagelse = selectors.moede_deltagelse(moede)
     context = {

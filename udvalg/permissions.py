@@ -14,9 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from udvalg.models import Moede, MoedeStatus, Roller, Udvalg, roller
-
-__all__ = ["Roller", "roller"]  # the roles live with the rule that reads them (udvalg.models)
+from udvalg.models import Moede, MoedeStatus, Udvalg, roller  # the roles live with the rule
 
 
 def is_sekretaer(user, udvalg: Udvalg) -> bool:
