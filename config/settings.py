@@ -86,8 +86,20 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["kerne.templatetags.dansk", "budget.templatetags.beloeb"],
+            "builtins": [
+                "kerne.templatetags.dansk",
+                "kerne.templatetags.jinja_makro",
+                "budget.templatetags.beloeb",
+            ],
         },
+    },
+    {
+        # The per-item partials of the meeting, protocol, case and public pages and the PDFs
+        # (kerne.jinja): compiled to Python, a fifth of the Django language's time for them.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "kerne.jinja.environment", "autoescape": True},
     },
 ]
 

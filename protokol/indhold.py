@@ -11,12 +11,12 @@ what was signed. The copy is hashed into the version's chain and signed (service
 import hashlib
 import json
 
-from django.template.loader import render_to_string
-
+from kerne import jinja
 from protokol import offentlig, pdf, selectors
 from sager.models import Beslutning
 
 FORMAT = 1
+PUNKTER = "protokol/punkt.html"  # the Jinja2 macros of every page's items (kerne.jinja)
 # key -> (kind, public, with attachments): every PDF of a signed meeting.
 PDF_UDGAVER = {
     "referat-bilag": ("referat", False, True),
@@ -50,28 +50,22 @@ def indhold_build(moede) -> dict:
     punkter = selectors.punkter_for_udvalget(moede)
     deltagelse = selectors.moede_deltagelse(moede)
     protokol_punkter = selectors.attach_protocol(moede, punkter, deltagelse, synlige=beslutninger)
-    base = {"moede": moede, "udvalg": udvalg, "er_sekretaer": False}
     sider = {
-        "referat": render_to_string(
-            "protokol/_referat_indhold.html",
-            {**base, "punkter": protokol_punkter, "deltagelse": deltagelse},
+        "referat": jinja.makro(
+            PUNKTER, "referat_indhold", punkter=protokol_punkter, deltagelse=deltagelse
         ),
-        "dagsorden": render_to_string("protokol/_moede_indhold.html", {**base, "punkter": punkter}),
-        "offentlig_referat": render_to_string(
-            "protokol/offentlig/_indhold.html",
-            {
-                **base,
-                "kind": "referat",
-                "punkter": offentlig.punkter(moede, med_beslutninger=True),
-            },
+        "dagsorden": jinja.makro(PUNKTER, "moede_indhold", punkter=punkter),
+        "offentlig_referat": jinja.makro(
+            PUNKTER,
+            "offentlig_indhold",
+            kind="referat",
+            punkter=offentlig.punkter(moede, med_beslutninger=True),
         ),
-        "offentlig_dagsorden": render_to_string(
-            "protokol/offentlig/_indhold.html",
-            {
-                **base,
-                "kind": "dagsorden",
-                "punkter": offentlig.punkter(moede, med_beslutninger=False),
-            },
+        "offentlig_dagsorden": jinja.makro(
+            PUNKTER,
+            "offentlig_indhold",
+            kind="dagsorden",
+            punkter=offentlig.punkter(moede, med_beslutninger=False),
         ),
     }
     underskrivere = pdf.signaturer(moede)

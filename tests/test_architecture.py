@@ -70,6 +70,10 @@ def test_no_module_is_over_800_lines_outside_migrations_and_demo_data():
 
 
 TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
+# Jinja2 partials (templates/jinja2/, kerne.jinja): imported by each other, called from Django
+# templates with {% jinja "<template>" "<macro>" ... %}.
+JINJA_TAG = re.compile(r"""{%\s*(?:from|import|include)\s+["']([^"']+)["']""")
+JINJA_CALL = re.compile(r"""{%\s*jinja\s+["']([^"']+)["']""")
 
 
 def _template_layer(name: str) -> int:
@@ -83,11 +87,19 @@ def test_templates_include_and_extend_only_their_own_layer_and_below():
     """Links ({% url %}) may point anywhere: navigation is a graph. Included and extended
     templates are code the page runs, so they follow the layers like imports."""
     templates = ROOT / "templates"
+    jinja = templates / "jinja2"
     upward = []
     for path in sorted(templates.rglob("*.html")):
-        name = path.relative_to(templates).as_posix()
-        for used in TEMPLATE_TAG.findall(path.read_text(encoding="utf-8")):
-            assert (templates / used).is_file(), f"{name} uses {used}, which does not exist"
+        in_jinja = jinja in path.parents
+        name = path.relative_to(jinja if in_jinja else templates).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if in_jinja:
+            uses = [(jinja, used) for used in JINJA_TAG.findall(text)]
+        else:
+            uses = [(templates, used) for used in TEMPLATE_TAG.findall(text)]
+            uses += [(jinja, used) for used in JINJA_CALL.findall(text)]
+        for folder, used in uses:
+            assert (folder / used).is_file(), f"{name} uses {used}, which does not exist"
             if _template_layer(used) > _template_layer(name):
                 upward.append(f"{name} -> {used}")
     assert upward == []
