@@ -1,9 +1,9 @@
 """Jinja2 for the partials a page repeats per agenda item (the item, its rows, attachments and
 decisions). The Django template language resolved about 1,300 variables and ran 60 includes for
-a 20-item meeting page, two thirds of its time (issue 13); Jinja2 compiles the same markup to
-Python. The pages themselves stay Django templates and call a macro with {% jinja %}
-(kerne.templatetags.jinja_makro); Python calls `makro`. Same escaping: autoescape is on, and Django's
-safe strings pass through (they carry __html__).
+a 20-item meeting page, two thirds of its time (issue 13); Jinja2 compiles the same markup
+to Python. The pages themselves stay Django templates and call a macro with {% jinja %}
+(kerne.templatetags.jinja_makro); Python calls `makro`. Same escaping: autoescape is on, and
+Django's safe strings pass through (they carry __html__).
 """
 
 import jinja2
