@@ -69,7 +69,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "kerne.auth.ModelBackend",  # Django's, with a cheaper per-request user lookup
 ]
 
 ROOT_URLCONF = "config.urls"
