@@ -67,6 +67,7 @@ class Head:
 
     moede: Moede  # id, udvalg_id, dato, status, url_slug only
     version: ProtokolVersion | None  # without its copy
+    forkortelse: str  # the committee's abbreviation (file names)
 
 
 @functools.cache
@@ -74,7 +75,7 @@ def _head_sql() -> str:
     v, m, u = (model._meta.db_table for model in (ProtokolVersion, Moede, Udvalg))
     columns = ", ".join(f"v.{name}" for name in VERSION_FIELDS)
     return (
-        f"SELECT m.id, m.udvalg_id, m.dato, m.status, {columns} "  # noqa: S608 - table names from the models
+        f"SELECT m.id, m.udvalg_id, m.dato, m.status, u.forkortelse, {columns} "  # noqa: S608 - table names from the models
         f"FROM {m} m JOIN {u} u ON u.id = m.udvalg_id "
         f"LEFT JOIN {v} v ON v.moede_id = m.id "
         "WHERE u.slug = %s AND m.url_slug = %s ORDER BY v.version DESC LIMIT 1"
@@ -88,12 +89,12 @@ def head(udvalg_slug: str, url_slug: str) -> Head | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    moede_id, udvalg_id, dato, status, *rest = row
+    moede_id, udvalg_id, dato, status, forkortelse, *rest = row
     if isinstance(dato, str):  # SQLite
         dato = datetime.date.fromisoformat(dato)
     moede = Moede(id=moede_id, udvalg_id=udvalg_id, dato=dato, status=status, url_slug=url_slug)
     if rest[0] is None:
-        return Head(moede, None)
+        return Head(moede, None, forkortelse)
     fields = dict(zip(VERSION_FIELDS, rest, strict=True))
     laast = fields["laast"]
     if isinstance(laast, str):
@@ -101,7 +102,7 @@ def head(udvalg_slug: str, url_slug: str) -> Head | None:
     if laast.tzinfo is None:  # SQLite keeps UTC without an offset (a naive value is UTC)
         laast = laast.replace(tzinfo=datetime.UTC)
     fields["laast"] = laast
-    return Head(moede, ProtokolVersion(moede_id=moede_id, **fields))
+    return Head(moede, ProtokolVersion(moede_id=moede_id, **fields), forkortelse)
 
 
 def kept(
@@ -116,13 +117,8 @@ def kept(
     None sends the request the ordinary way (which renders and keeps it, or refuses)."""
     if cache().get(_known(request)) is None:
         return None  # no page kept here by this process: the ordinary way costs no extra query
-    found = head(udvalg_slug, url_slug)
-    if found is None or found.version is None or found.moede.status != MoedeStatus.UNDERSKREVET:
-        return None
-    if not allowed(found.moede):
-        return None
-    _check(found.version)
-    if _pending_messages(request):
+    found = signed(udvalg_slug, url_slug, allowed=allowed)
+    if found is None or _pending_messages(request):
         return None
     etag, last_modified, shared = _validators(request, found.version, page)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -133,6 +129,19 @@ def kept(
         return None
     html = _fill(zlib.decompress(stored).decode(), request)
     return _headers(HttpResponse(html), etag, last_modified, shared=shared)
+
+
+def signed(udvalg_slug: str, url_slug: str, *, allowed: Callable[[Moede], bool]) -> Head | None:
+    """A signed meeting's head from one query, its version's link and signature checked, when
+    `allowed` lets the reader see it; None sends the request the ordinary way (which refuses,
+    or serves a meeting not signed). The kept pages and the stored PDF start here."""
+    found = head(udvalg_slug, url_slug)
+    if found is None or found.version is None or found.moede.status != MoedeStatus.UNDERSKREVET:
+        return None
+    if not allowed(found.moede):
+        return None
+    _check(found.version)
+    return found
 
 
 def render_and_keep(

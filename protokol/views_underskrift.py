@@ -1,5 +1,7 @@
 """Signing the protocol, reopening it, and the protocol and agenda PDFs."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kerne import throttle
 from kerne.pdf import http_response, stored_response
-from protokol import indhold, pdf
+from protokol import indhold, pdf, sidecache
 from protokol.forms import GenaabningForm, UnderskriftForm
 from protokol.services import laasning
 from protokol.services import underskrift as services
@@ -138,7 +140,7 @@ def referat_reopen(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
 # --- PDFs --------------------------------------------------------------------------------------
 
 
-def _stored(version, moede, *, arkiv: bool = False) -> HttpResponse:
+def _stored(version, moede, *, forkortelse: str, arkiv: bool = False) -> HttpResponse:
     # The stored file is named by its SHA-256 in the signed link; the page copy plays no part.
     if laasning.version_problems(version, files=False, indhold=False):
         raise laasning.ProtokolBrud(
@@ -146,17 +148,23 @@ def _stored(version, moede, *, arkiv: bool = False) -> HttpResponse:
         )
     fil, sha256 = (version.arkiv, version.arkiv_sha256) if arkiv else (version.fil, version.sha256)
     name = (
-        f"Beslutningsprotokol {moede.udvalg.forkortelse} {moede.dato:%d-%m-%Y} "
+        f"Beslutningsprotokol {forkortelse} {moede.dato:%d-%m-%Y} "
         f"v{version.version}{' PDF-A' if arkiv else ''}.pdf"
     )
     return stored_response(fil, name, sha256)
 
 
 def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
-    """A signed protocol comes from the stored file (never re-rendered); before that a draft."""
-    moede = permissions.get_referat_for_user(request.user, slug, moede)
+    """A signed protocol comes from the stored file (never re-rendered); before that a draft.
+    The signed one from one query (protokol.sidecache.signed), by the same rule as the page."""
+    user = request.user
+    allowed = functools.partial(permissions.can_view_referat, user)
+    if found := sidecache.signed(slug, moede, allowed=allowed):
+        return _stored(found.version, found.moede, forkortelse=found.forkortelse)
+    moede = permissions.get_referat_for_user(user, slug, moede)
     if moede.is_locked:
-        return _stored(laasning.signed_version(moede, head=True), moede)
+        version = laasning.signed_version(moede, head=True)
+        return _stored(version, moede, forkortelse=moede.udvalg.forkortelse)
     underskrivere = pdf.signaturer(moede) or None
     data = pdf.render_moede_pdf(
         moede,
@@ -174,7 +182,9 @@ def version_pdf(request: HttpRequest, slug: str, moede: str, version: int) -> Ht
     stored = moede.versioner.filter(version=version).first()
     if stored is None:
         raise Http404("Versionen findes ikke.")
-    return _stored(stored, moede, arkiv=request.GET.get("arkiv") == "1")
+    return _stored(
+        stored, moede, forkortelse=moede.udvalg.forkortelse, arkiv=request.GET.get("arkiv") == "1"
+    )
 
 
 def dagsorden_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:

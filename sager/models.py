@@ -161,7 +161,8 @@ class PunktQuerySet(LockGuardQuerySet):
             self.visible_to(user, moede)
             .select_related("sag")
             .prefetch_related(
-                Prefetch("bilag", queryset=Bilag.objects.visible_to(user, moede)),
+                # The list shows names, numbers and sizes; never the extracted text (search's).
+                Prefetch("bilag", queryset=Bilag.objects.visible_to(user, moede).defer("tekst")),
             )
             .order_by("nummer")
         )
@@ -171,7 +172,7 @@ class PunktQuerySet(LockGuardQuerySet):
             self.visible_to(user)
             .select_related("moede__udvalg", "sag")
             .prefetch_related(
-                Prefetch("bilag", queryset=Bilag.objects.visible_to(user)),
+                Prefetch("bilag", queryset=Bilag.objects.visible_to(user).defer("tekst")),
             )
             .order_by("moede__dato", "moede__starttid", "nummer")
         )

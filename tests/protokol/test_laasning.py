@@ -2,6 +2,7 @@
 stored file. One meeting is signed (its PDFs rendered) once for the module; each test's own
 writes are rolled back to that point (KSL §13: signed minutes are immutable)."""
 
+import datetime
 import hashlib
 from types import SimpleNamespace
 
@@ -46,6 +47,38 @@ def locked(locked_once, db, settings):
     """The module's signed meeting, read-only for the test."""
     settings.MEDIA_ROOT = locked_once.media
     return locked_once.moede, locked_once.punkt, locked_once.users
+
+
+def test_signed_pdf_from_one_query_for_those_who_may_read_the_protocol_only(
+    client, locked, django_assert_max_num_queries
+):
+    """The stored PDF's fast path (protokol.sidecache.signed) decides by the protocol's rule:
+    a member on the day gets the file (the session's user, their roles and the meeting's head:
+    three queries); a member whose seat ended before the meeting, another committee's member,
+    the public (a log-in) get nothing of it."""
+    moede, _, users = locked
+    url = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat.pdf"
+    login(client, users[1])
+    with django_assert_max_num_queries(3):
+        response = client.get(url)
+        data = b"".join(response.streaming_content)
+    assert response.status_code == 200
+    version = ProtokolVersion.objects.get(moede=moede)
+    assert hashlib.sha256(data).hexdigest() == version.sha256
+    assert (
+        f"Beslutningsprotokol LU {moede.dato:%d-%m-%Y} v1.pdf" in (response["Content-Disposition"])
+    )
+    former = factories.make_user("tidligere-medlem")
+    seat = factories.make_medlem(moede.udvalg, user=former)
+    seat.gyldig_til = moede.dato - datetime.timedelta(days=1)
+    seat.save()
+    stranger = factories.make_user("fremmed-medlem")
+    factories.make_medlem(factories.make_udvalg(navn="Andet udvalg", forkortelse="AU"), stranger)
+    for user in (former, stranger):
+        login(client, user)
+        assert client.get(url).status_code == 404, user.username
+    client.logout()
+    assert client.get(url).status_code == 302  # to the log-in page; the public has its own
 
 
 def test_a_locked_meeting_refuses_every_orm_change(locked):
