@@ -45,8 +45,17 @@ NEUTRAL_SAGSTITEL = "Sag uden offentlig titel"
 
 class SagQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Cases with at least one agenda item the user may read."""
+        """Cases with at least one agenda item the user may read (a list's: the set of the
+        items read once)."""
         return self.filter(pk__in=Punkt.objects.visible_to(user).values("sag_id"))
+
+    def visible_one(self, user, pk: int):
+        """Case `pk` if the user may read one of its items: the same rule as visible_to, as
+        EXISTS over that case's items (the case index) rather than the set of every item the
+        user may read, which a long-serving member's tens of thousands made slow (the case
+        page's query at 100k items on SQLite: 28.8 -> 8.5 ms)."""
+        items = Punkt.objects.visible_to(user).filter(sag_id=OuterRef("pk"))
+        return self.filter(pk=pk).filter(Exists(items))
 
     def pickable_by(self, user):
         """Cases a secretary may put on an agenda: those of their own committees' items and

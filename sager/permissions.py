@@ -40,7 +40,7 @@ def get_bilag_for_editing(user, pk: int) -> Bilag:
 
 
 def get_sag_for_user(user, pk: int) -> Sag:
-    return get_object_or_404(Sag.objects.visible_to(user).with_visningstitel(user), pk=pk)
+    return get_object_or_404(Sag.objects.visible_one(user, pk).with_visningstitel(user))
 
 
 def get_punkt_for_recording(user, pk: int) -> Punkt:

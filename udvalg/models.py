@@ -169,19 +169,55 @@ def medlem_paa_moedets_dato(user, prefix: str = "") -> Q:
         per_period.setdefault((fra, til), set()).add(udvalg_id)
         if (fra is None or fra <= today) and (til is None or today <= til):
             today_ids.add(udvalg_id)
-    conditions = []
-    for (fra, til), ids in sorted(per_period.items(), key=str):
-        on_the_day = Q(**{f"{prefix}udvalg_id__in": sorted(ids)})
-        if fra is not None:
-            on_the_day &= Q(**{f"{prefix}dato__gte": fra})
-        if til is not None:
-            on_the_day &= Q(**{f"{prefix}dato__lte": til})
-        conditions.append(on_the_day)
+    perioder = [
+        (tuple(sorted(ids)), fra, til, None)
+        for (fra, til), ids in sorted(per_period.items(), key=str)
+    ]
     if today_ids:
-        conditions.append(
-            Q(**{f"{prefix}udvalg_id__in": sorted(today_ids), f"{prefix}dato__gt": today})
-        )
-    return _any(conditions, prefix)
+        perioder.append((tuple(sorted(today_ids)), None, None, today))
+    if not perioder:
+        return Q(**{f"{prefix}pk__in": []})
+    return Q(MedlemPaaDato(prefix, perioder))
+
+
+class MedlemPaaDato(models.Expression):
+    """medlem_paa_moedets_dato's condition as one SQL expression: per period `udvalg_id IN
+    (...) AND dato >= fra AND dato <= til` (and `dato > today` for meetings to come), OR'ed.
+    The meeting's two columns are resolved through the joins once; written as Q lookups a
+    member of nine terms gave 27, each resolved and compiled anew: 2 ms per use at 100k items,
+    and the case page uses the rule seven times (tests/udvalg/test_synlighed.py holds it to
+    udvalg.permissions.can_view_moede)."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, prefix: str, perioder):
+        super().__init__()
+        self.prefix = prefix
+        # (committee ids, from, to, after): None is an open end.
+        self.perioder = [tuple(p) for p in perioder]
+        self.udvalg = models.F(f"{prefix}udvalg_id")
+        self.dato = models.F(f"{prefix}dato")
+
+    def get_source_expressions(self):
+        return [self.udvalg, self.dato]
+
+    def set_source_expressions(self, exprs):
+        self.udvalg, self.dato = exprs
+
+    def as_sql(self, compiler, connection):
+        udvalg_sql, udvalg_params = compiler.compile(self.udvalg)
+        dato_sql, dato_params = compiler.compile(self.dato)
+        parts, params = [], []
+        for ids, fra, til, efter in self.perioder:
+            conditions = [f"{udvalg_sql} IN ({', '.join(['%s'] * len(ids))})"]
+            params += [*udvalg_params, *ids]
+            for operator, value in ((">=", fra), ("<=", til), (">", efter)):
+                if value is not None:
+                    conditions.append(f"{dato_sql} {operator} %s")
+                    params += [*dato_params, connection.ops.adapt_datefield_value(value)]
+            parts.append(f"({' AND '.join(conditions)})")
+        return f"({' OR '.join(parts)})", params
 
 
 def _any(conditions: list[Q], prefix: str) -> Q:
