@@ -2,6 +2,8 @@
 and a logged-in user with no role. Anonymous requests use the plain `client`."""
 
 import importlib
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,30 @@ def _tasks_run_immediately(settings):
     settings.TASKS = IMMEDIATE_TASKS
     # Rendering the public PDFs at locking is tested by itself (tests/security/test_fejl.py).
     settings.PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_sessions_ended(django_db_setup, django_db_blocker):
+    """Before the test database is dropped, PostgreSQL must have ended every other session on
+    it. A connection closed by a live server's request thread ends on the server a moment
+    later, and DROP DATABASE then failed with "being accessed by other users" (a teardown
+    warning in CI). Wait for them, up to 5 s; one still open is named in a warning."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    others = (
+        "SELECT application_name, state, left(query, 120) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    with django_db_blocker.unblock():
+        for _ in range(50):
+            with connection.cursor() as cursor:
+                cursor.execute(others)
+                rows = cursor.fetchall()
+            if not rows:
+                return
+            time.sleep(0.1)
+    warnings.warn(f"Sessions still open on the test database: {rows}", stacklevel=1)
 
 
 @pytest.fixture(scope="session")
