@@ -4,8 +4,8 @@ optionally followed by the attachments, each behind a cover page (DOMAIN §2.9-2
 The items are rendered by the same partials as the web pages (templates/protokol/pdf/protokol.html
 calls the Jinja2 macros of templates/jinja2/protokol/punkt.html with ``pdf=True``) and loaded
 the same way (``selectors.punkter_for_moede_page`` and ``selectors.attach_protocol``), so a
-user's PDF shows
-exactly what their web page shows. Rendering goes through kerne.pdf (restricted URL fetcher).
+user's PDF shows exactly what their web page shows. Rendering goes through kerne.pdf
+(restricted URL fetcher).
 """
 
 import io

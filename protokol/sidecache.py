@@ -14,7 +14,6 @@ is the same for everyone). The public version says `Cache-Control: public` so a 
 may keep it; the members' version `private, no-cache` (the browser keeps it and asks each time).
 """
 
-import datetime
 import functools
 import hashlib
 import zlib
@@ -28,10 +27,10 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.http import http_date, quote_etag
 
+from kerne import sql
 from protokol.services import laasning
 from udvalg.models import Moede, MoedeStatus, ProtokolVersion, Udvalg
 
@@ -90,18 +89,13 @@ def head(udvalg_slug: str, url_slug: str) -> Head | None:
     if row is None:
         return None
     moede_id, udvalg_id, dato, status, forkortelse, *rest = row
-    if isinstance(dato, str):  # SQLite
-        dato = datetime.date.fromisoformat(dato)
-    moede = Moede(id=moede_id, udvalg_id=udvalg_id, dato=dato, status=status, url_slug=url_slug)
+    moede = Moede(
+        id=moede_id, udvalg_id=udvalg_id, dato=sql.dato(dato), status=status, url_slug=url_slug
+    )
     if rest[0] is None:
         return Head(moede, None, forkortelse)
     fields = dict(zip(VERSION_FIELDS, rest, strict=True))
-    laast = fields["laast"]
-    if isinstance(laast, str):
-        laast = parse_datetime(laast)
-    if laast.tzinfo is None:  # SQLite keeps UTC without an offset (a naive value is UTC)
-        laast = laast.replace(tzinfo=datetime.UTC)
-    fields["laast"] = laast
+    fields["laast"] = sql.utc_tidspunkt(fields["laast"])
     return Head(moede, ProtokolVersion(moede_id=moede_id, **fields), forkortelse)
 
 

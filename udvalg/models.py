@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from kerne import danish
+from kerne import danish, sql
 from udvalg.locking import LOCKED, LockGuarded, LockGuardQuerySet, ProtokolLaast
 
 DEFAULT_FASTE_PUNKTER = ["Bemærkninger til dagsordenen", "Meddelelser"]
@@ -175,9 +175,7 @@ def medlem_paa_moedets_dato(user, prefix: str = "") -> Q:
     ]
     if today_ids:
         perioder.append((tuple(sorted(today_ids)), None, None, today))
-    if not perioder:
-        return Q(**{f"{prefix}pk__in": []})
-    return Q(MedlemPaaDato(prefix, perioder))
+    return _any([Q(MedlemPaaDato(prefix, perioder))] if perioder else [], prefix)
 
 
 class MedlemPaaDato(models.Expression):
@@ -193,7 +191,6 @@ class MedlemPaaDato(models.Expression):
 
     def __init__(self, prefix: str, perioder):
         super().__init__()
-        self.prefix = prefix
         # (committee ids, from, to, after): None is an open end.
         self.perioder = [tuple(p) for p in perioder]
         self.udvalg = models.F(f"{prefix}udvalg_id")
@@ -255,7 +252,9 @@ def roller(user) -> Roller:
         # SQL built once from the models, not the ORM's compilation of a union per request.
         with connection.cursor() as cursor:
             cursor.execute(_roller_sql(), [user.pk, user.pk])
-            rows = [(u, _dato(fra), _dato(til), sekretaer) for u, fra, til, sekretaer in cursor]
+            rows = [
+                (u, sql.dato(fra), sql.dato(til), sekretaer) for u, fra, til, sekretaer in cursor
+            ]
         medlemskaber = tuple((u, fra, til) for u, fra, til, sekretaer in rows if not sekretaer)
         cached = Roller(
             sekretaer=frozenset(u for u, _, _, sekretaer in rows if sekretaer),
@@ -275,11 +274,6 @@ def _roller_sql() -> str:
         f"JOIN {person} p ON p.id = m.person_id WHERE p.user_id = %s "
         f"UNION ALL SELECT s.udvalg_id, NULL, NULL, 1 FROM {sekretaer} s WHERE s.user_id = %s"
     )
-
-
-def _dato(value) -> datetime.date | None:
-    """A date column of a raw query: SQLite gives text."""
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 class Medlemskab(models.Model):
