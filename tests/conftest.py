@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections
 
 from tests import factories
 from tests.demo import FAST_HASHER, IMMEDIATE_TASKS, DemoSnapshot
@@ -46,10 +46,14 @@ def _tasks_run_immediately(settings):
 
 @pytest.fixture(scope="session", autouse=True)
 def _test_database_sessions_ended(django_db_setup, django_db_blocker):
-    """Before the test database is dropped, PostgreSQL must have ended every other session on
-    it. A connection closed by a live server's request thread ends on the server a moment
-    later, and DROP DATABASE then failed with "being accessed by other users" (a teardown
-    warning in CI). Wait for them, up to 5 s; one still open is named in a warning."""
+    """No connection may outlive the tests, or PostgreSQL refuses to drop the test database
+    ("being accessed by other users"). The live server answers a browser's keep-alive socket
+    in one thread, which with persistent connections (CONN_MAX_AGE) kept its connection open,
+    idle, until the socket closed, after the session's end: new connections in the tests close
+    after each request instead. At the end, wait up to 5 s for the server to end the sessions
+    closed last; one still open is named in a warning."""
+    for alias in connections:
+        connections.settings[alias]["CONN_MAX_AGE"] = 0
     yield
     if connection.vendor != "postgresql":
         return
