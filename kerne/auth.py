@@ -7,7 +7,8 @@ from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection
+
+from kerne import sql
 
 
 class ModelBackend(backends.ModelBackend):
@@ -22,7 +23,8 @@ class ModelBackend(backends.ModelBackend):
             pk = user_model._meta.pk.to_python(user_id)
         except ValidationError:
             return None
-        user = next(iter(user_model._default_manager.raw(_user_sql(), [pk])), None)
+        found = sql.rows("bruger", _user_sql(), [pk])
+        user = sql.instance(user_model, found[0]) if found else None
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def _get_permissions(self, user_obj, obj, from_name):
@@ -36,10 +38,10 @@ class ModelBackend(backends.ModelBackend):
             and not hasattr(user_obj, "_user_perm_cache")
         ):
             found = {"user": set(), "group": set()}
-            with connection.cursor() as cursor:
-                cursor.execute(_permissions_sql(), [user_obj.pk, user_obj.pk])
-                for source, app_label, codename in cursor:
-                    found[source].add(f"{app_label}.{codename}")
+            for source, app_label, codename in sql.rows(
+                "rettigheder", _permissions_sql(), [user_obj.pk, user_obj.pk]
+            ):
+                found[source].add(f"{app_label}.{codename}")
             user_obj._user_perm_cache = found["user"]
             user_obj._group_perm_cache = found["group"]
         return super()._get_permissions(user_obj, obj, from_name)
@@ -47,9 +49,9 @@ class ModelBackend(backends.ModelBackend):
 
 @functools.cache
 def _user_sql() -> str:
-    meta = get_user_model()._meta
-    columns = ", ".join(field.column for field in meta.concrete_fields)
-    return f"SELECT {columns} FROM {meta.db_table} WHERE {meta.pk.column} = %s"  # noqa: S608 - names from the model
+    model = get_user_model()
+    meta = model._meta
+    return f"SELECT {sql.columns(model)} FROM {meta.db_table} WHERE {meta.pk.column} = %s"  # noqa: S608 - names from the model
 
 
 @functools.cache

@@ -186,14 +186,15 @@ class AfstemningTekst:
 
 
 def afstemning_tekst(afstemning, order: dict[int, int]) -> AfstemningTekst:
-    """The generated text of a loaded vote (stemmer and mindretalsudtalelser prefetched);
-    names are listed in seat order (`order`: person id -> seat)."""
+    """The generated text of a vote loaded by protokol.selectors.beslutninger_queryset (its
+    votes and minority statements as lists); names are listed in seat order (`order`: person
+    id -> seat)."""
     stemmer = sorted(
-        afstemning.stemmer.all(), key=lambda s: (order.get(s.person_id, 999), s.person.navn)
+        afstemning.stemmeliste, key=lambda s: (order.get(s.person_id, 999), s.person.navn)
     )
     groups = {v: [s.person.navn for s in stemmer if s.valg == v] for v in Valg.values}
     mindretal = sorted(
-        afstemning.beslutning.mindretalsudtalelser.all(),
+        afstemning.beslutning.mindretalsliste,
         key=lambda m: (order.get(m.person_id, 999), m.person.navn),
     )
     return AfstemningTekst(

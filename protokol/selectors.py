@@ -129,12 +129,20 @@ def moede_deltagelse(moede: Moede) -> protokol_deltagelse.MoedeDeltagelse:
 
 
 def beslutninger_queryset(base=None):
+    """Decisions with their committee, vote, votes (`afstemning.stemmeliste`) and minority
+    statements (`mindretalsliste`) as plain lists: a prefetch into the related managers builds
+    a filtered queryset per decision and per vote, which cost more than the rows (issue 13)."""
     base = Beslutning.objects.all() if base is None else base
     return base.select_related("udvalg", "afstemning").prefetch_related(
-        Prefetch("afstemning__stemmer", queryset=Stemme.objects.select_related("person")),
+        Prefetch(
+            "afstemning__stemmer",
+            queryset=Stemme.objects.select_related("person"),
+            to_attr="stemmeliste",
+        ),
         Prefetch(
             "mindretalsudtalelser",
             queryset=Mindretalsudtalelse.objects.select_related("person"),
+            to_attr="mindretalsliste",
         ),
     )
 

@@ -9,6 +9,12 @@ signature are checked (two HMACs), the reader's right is decided by the same rul
 meeting (udvalg.permissions, protokol.offentlig), and the kept page is sent with the two things
 that belong to the request filled in: the reader's name and their CSRF token.
 
+Readers not logged in of the public version, often many at once when a protocol is published:
+the head a process found signed and public in the last RECENT_SECONDS answers them without a
+query. A reopening clears that memory in its own process at once and reaches the others within
+RECENT_SECONDS, well inside the PUBLIC_MAX_AGE a reverse proxy may keep the page for anyway; the
+page served meanwhile is the one rendered from the signed copy, checked when it was kept.
+
 A reader who has the page already gets 304 Not Modified (ETag; Last-Modified too where the page
 is the same for everyone). The public version says `Cache-Control: public` so a reverse proxy
 may keep it; the members' version `private, no-cache` (the browser keeps it and asks each time).
@@ -16,13 +22,13 @@ may keep it; the members' version `private, no-cache` (the browser keeps it and 
 
 import functools
 import hashlib
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -40,6 +46,11 @@ NAVN = "@@protokol-sidecache-navn@@"
 CSRF = "@@protokol-sidecache-csrf@@"
 
 PUBLIC_MAX_AGE = 300  # a reopened and re-signed protocol reaches a proxy within five minutes
+RECENT_SECONDS = 2.0  # a public head remembered by a process (see above)
+RECENT_ENTRIES = 1000
+
+# Public page path -> (monotonic time until which it is remembered, its head).
+_recent: dict[str, tuple[float, "Head"]] = {}
 
 # A version's columns without its copy (and its meeting, known already): what the link, the
 # signature and the stored files are checked with.
@@ -83,11 +94,10 @@ def _head_sql() -> str:
 
 def head(udvalg_slug: str, url_slug: str) -> Head | None:
     """One query, without the ORM's compilation (the hot path of every signed page)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_head_sql(), [udvalg_slug, url_slug])
-        row = cursor.fetchone()
-    if row is None:
+    found = sql.rows("hoved", _head_sql(), [udvalg_slug, url_slug])
+    if not found:
         return None
+    row = found[0]
     moede_id, udvalg_id, dato, status, forkortelse, *rest = row
     moede = Moede(
         id=moede_id, udvalg_id=udvalg_id, dato=sql.dato(dato), status=status, url_slug=url_slug
@@ -111,7 +121,10 @@ def kept(
     None sends the request the ordinary way (which renders and keeps it, or refuses)."""
     if cache().get(_known(request)) is None:
         return None  # no page kept here by this process: the ordinary way costs no extra query
-    found = signed(udvalg_slug, url_slug, allowed=allowed)
+    if page.public and not request.user.is_authenticated:
+        found = _signed_public(request.path, udvalg_slug, url_slug, allowed=allowed)
+    else:
+        found = signed(udvalg_slug, url_slug, allowed=allowed)
     if found is None or _pending_messages(request):
         return None
     etag, last_modified, shared = _validators(request, found.version, page)
@@ -136,6 +149,24 @@ def signed(udvalg_slug: str, url_slug: str, *, allowed: Callable[[Moede], bool])
         return None
     _check(found.version)
     return found
+
+
+def _signed_public(path: str, udvalg_slug: str, url_slug: str, *, allowed) -> Head | None:
+    now = time.monotonic()
+    remembered = _recent.get(path)
+    if remembered is not None and remembered[0] > now:
+        return remembered[1]
+    found = signed(udvalg_slug, url_slug, allowed=allowed)
+    if found is not None:
+        if len(_recent) >= RECENT_ENTRIES:
+            _recent.clear()
+        _recent[path] = (now + RECENT_SECONDS, found)
+    return found
+
+
+def forget_recent() -> None:
+    """After a reopening: this process answers the public pages from the database again."""
+    _recent.clear()
 
 
 def render_and_keep(
@@ -192,8 +223,9 @@ def _validators(request, version: ProtokolVersion, page: Page):
     logged_in = user.is_authenticated
     secret = ""
     if logged_in:
-        get_token(request)  # the reader's CSRF secret, made now if they have none
-        secret = request.META.get("CSRF_COOKIE", "")
+        if "CSRF_COOKIE" not in request.META:
+            get_token(request)  # the reader's CSRF secret, made now (the page's token is _fill's)
+        secret = request.META["CSRF_COOKIE"]
     parts = [version.kaede, page.template, request.path, str(user.pk or ""), secret]
     etag = quote_etag(hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32])
     shared = page.public and not logged_in

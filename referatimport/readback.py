@@ -143,7 +143,7 @@ def moede_json(moede: Moede) -> dict:
             tekst = deltagelse.afstemning_tekst(afstemning, order)
             groups = {v: [] for v in ("for", "imod", "undlod")}
             for s in sorted(
-                afstemning.stemmer.all(), key=lambda s: (order.get(s.person_id, 999), s.person.navn)
+                afstemning.stemmeliste, key=lambda s: (order.get(s.person_id, 999), s.person.navn)
             ):
                 groups[s.valg].append(s.person.navn)
             votes.append(

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, connections
 
+from protokol import sidecache
 from tests import factories
 from tests.demo import FAST_HASHER, IMMEDIATE_TASKS, DemoSnapshot
 
@@ -29,10 +30,12 @@ def _empty_caches():
     """Each test starts with empty caches: the demo restored in two tests signs to the same
     chain hashes, and a page kept for one must not answer the other. Not the sessions': a
     directory the test processes share (session keys are random, so no test meets another's),
-    which emptied by one process would change another's query counts."""
+    which emptied by one process would change another's query counts. Nor the public heads a
+    process remembers for a moment (protokol.sidecache)."""
     for alias in settings.CACHES:
         if alias != settings.SESSION_CACHE_ALIAS:
             caches[alias].clear()
+    sidecache.forget_recent()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -250,11 +250,10 @@ def roller(user) -> Roller:
     if cached is None:
         # Every logged-in page asks this, the signed pages' fast path first among them: plain
         # SQL built once from the models, not the ORM's compilation of a union per request.
-        with connection.cursor() as cursor:
-            cursor.execute(_roller_sql(), [user.pk, user.pk])
-            rows = [
-                (u, sql.dato(fra), sql.dato(til), sekretaer) for u, fra, til, sekretaer in cursor
-            ]
+        rows = [
+            (u, sql.dato(fra), sql.dato(til), sekretaer)
+            for u, fra, til, sekretaer in sql.rows("roller", _roller_sql(), [user.pk, user.pk])
+        ]
         medlemskaber = tuple((u, fra, til) for u, fra, til, sekretaer in rows if not sekretaer)
         cached = Roller(
             sekretaer=frozenset(u for u, _, _, sekretaer in rows if sekretaer),

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from kerne import danish
-from protokol import selectors, tasks
+from protokol import selectors, sidecache, tasks
 from protokol.services import laasning
 from udvalg.models import (
     Genaabning,
@@ -207,6 +207,7 @@ def referat_reopen(*, moede: Moede, user, begrundelse: str) -> Genaabning:
     moede._genaabning = True
     moede.save(update_fields=["status"])
     moede.underskrifter.all().delete()
+    transaction.on_commit(sidecache.forget_recent)
     return log
 
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -15,10 +16,10 @@ from django.test import Client
 from django.utils.http import http_date
 
 from protokol import sidecache
-from protokol.services import laasning
+from protokol.services import laasning, underskrift
 from tests.conftest import login
 from tests.security.test_underskrevet import _without_triggers
-from udvalg.models import ProtokolVersion
+from udvalg.models import Moede, ProtokolVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +186,77 @@ def test_a_pending_message_is_shown_and_the_page_not_answered_304(demo, client, 
     assert "ETag" not in shown
     after = client.get(MOEDE, headers={"if-none-match": first["ETag"]})
     assert after.status_code == 304
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The monotonic clock sidecache remembers public heads by, moved by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(sidecache.time, "monotonic", lambda: now[0])
+    return now
+
+
+def test_a_burst_of_public_readers_costs_one_query_a_moment(demo, clock, django_assert_num_queries):
+    url = OFFENTLIG + "referat/"
+    first = Client().get(url)
+    assert first.status_code == 200
+    second = Client().get(url)  # kept page, head read and remembered
+    with django_assert_num_queries(0):
+        third = Client().get(url)
+    assert second.content == third.content == first.content
+    clock[0] += sidecache.RECENT_SECONDS
+    with django_assert_num_queries(1):
+        assert Client().get(url).content == first.content
+    # A logged-in reader is never answered from the memory: their right is theirs.
+    client = Client()
+    login(client, user("medlem"))
+    client.get(url)
+    with django_assert_num_queries(2):  # user, head
+        assert client.get(url).status_code == 200
+
+
+@pytest.fixture
+def reopen():
+    def reopen():
+        sekretaer = user("sekretaer")
+        sekretaer.user_permissions.add(Permission.objects.get(codename="reopen_protokol"))
+        sekretaer = user("sekretaer")  # fresh permission cache
+        moede = Moede.objects.get(url_slug="2015-05-13")
+        underskrift.referat_reopen(moede=moede, user=sekretaer, begrundelse="Fejl")
+
+    return reopen
+
+
+def test_a_reopening_reaches_the_public_page_of_its_own_process_at_once(
+    demo, clock, reopen, django_capture_on_commit_callbacks
+):
+    url = OFFENTLIG + "referat/"
+    for _ in range(2):
+        assert Client().get(url).status_code == 200  # kept and remembered
+    with django_capture_on_commit_callbacks(execute=True):
+        reopen()
+    assert Client().get(url).status_code == 404
+
+
+def test_a_reopening_in_another_process_reaches_the_public_page_within_moments(demo, clock, reopen):
+    url = OFFENTLIG + "referat/"
+    for _ in range(2):
+        assert Client().get(url).status_code == 200
+    reopen()  # its commit clears the memory of the process that reopened, not this one's
+    assert Client().get(url).status_code == 200
+    clock[0] += sidecache.RECENT_SECONDS
+    assert Client().get(url).status_code == 404
+
+
+def test_a_forged_signature_reaches_public_readers_within_moments(demo, clock):
+    url = OFFENTLIG + "referat/"
+    for _ in range(2):
+        assert Client().get(url).status_code == 200
+    _without_triggers()
+    ProtokolVersion.objects.filter(moede__url_slug="2015-05-13").update(signatur="0" * 64)
+    # The remembered head answers with the page rendered from the checked copy (the signed
+    # text, not the forgery) for at most RECENT_SECONDS; then the forgery is refused.
+    assert "Falsk" not in Client().get(url).content.decode()
+    clock[0] += sidecache.RECENT_SECONDS
+    page = Client().get(url)
+    assert page.status_code == 500 and "kan ikke vises" in page.content.decode()
