@@ -1,21 +1,42 @@
 from django.urls import path
 
-from protokol import views, views_optag, views_underskrift
+from protokol import views, views_offentlig, views_optag, views_underskrift
 
 app_name = "protokol"
 
 moede = "udvalg/<slug:slug>/moeder/<slug:moede>"
 urlpatterns = [
     path("udvalg/<slug:slug>/moeder/nyt/", views.moede_create, name="moede-create"),
-    path(f"{moede}/", views.moede_detail, name="moede-detail"),
+    # One URL per meeting: the full version for its readers, the public one for everyone else.
+    path(
+        f"{moede}/",
+        views_offentlig.medlem_eller_offentlig(views.moede_detail, views_offentlig.dagsorden),
+        name="moede-detail",
+    ),
     path(f"{moede}/rediger/", views.moede_update, name="moede-update"),
     path(f"{moede}/dagsorden/", views.dagsorden, name="dagsorden"),
     path(f"{moede}/frigiv/", views.moede_release, name="moede-release"),
     path(f"{moede}/afholdt/", views.moede_mark_held, name="moede-held"),
-    path(f"{moede}/referat/", views.referat, name="referat"),
-    path(f"{moede}/referat.pdf", views_underskrift.referat_pdf, name="referat-pdf"),
+    path(
+        f"{moede}/referat/",
+        views_offentlig.medlem_eller_offentlig(views.referat, views_offentlig.referat),
+        name="referat",
+    ),
+    path(
+        f"{moede}/referat.pdf",
+        views_offentlig.medlem_eller_offentlig(
+            views_underskrift.referat_pdf, views_offentlig.referat_pdf
+        ),
+        name="referat-pdf",
+    ),
     path(f"{moede}/referat/v<int:version>.pdf", views_underskrift.version_pdf, name="version-pdf"),
-    path(f"{moede}/dagsorden.pdf", views_underskrift.dagsorden_pdf, name="dagsorden-pdf"),
+    path(
+        f"{moede}/dagsorden.pdf",
+        views_offentlig.medlem_eller_offentlig(
+            views_underskrift.dagsorden_pdf, views_offentlig.dagsorden_pdf
+        ),
+        name="dagsorden-pdf",
+    ),
     path(f"{moede}/underskrift/", views_underskrift.underskrift_list, name="underskrift"),
     path(
         f"{moede}/underskrift/send/",

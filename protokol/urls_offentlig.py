@@ -12,8 +12,9 @@ urlpatterns = [
     path("", views.forside, name="forside"),
     path("bilag/<int:pk>/", views.bilag, name="bilag"),
     path("<slug:slug>/", views.udvalg_detail, name="udvalg"),
-    path(f"{MOEDE}/", views.dagsorden, name="dagsorden"),
-    path(f"{MOEDE}/referat/", views.referat, name="referat"),
-    path(f"{MOEDE}/dagsorden.pdf", views.dagsorden_pdf, name="dagsorden-pdf"),
-    path(f"{MOEDE}/referat.pdf", views.referat_pdf, name="referat-pdf"),
+    # A meeting's public pages are at its one URL (protokol.urls); the old links redirect.
+    path(f"{MOEDE}/", views.til_moedets_url("moede-detail"), name="dagsorden"),
+    path(f"{MOEDE}/referat/", views.til_moedets_url("referat"), name="referat"),
+    path(f"{MOEDE}/dagsorden.pdf", views.til_moedets_url("dagsorden-pdf"), name="dagsorden-pdf"),
+    path(f"{MOEDE}/referat.pdf", views.til_moedets_url("referat-pdf"), name="referat-pdf"),
 ]

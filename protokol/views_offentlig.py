@@ -1,8 +1,27 @@
-"""Public pages: released agendas and signed protocols for everyone (KSL §§ 8, 20)."""
+"""Public pages: released agendas and signed protocols for everyone (KSL §§ 8, 20).
+
+A meeting has one URL (/udvalg/<slug>/moeder/<dato>/, its protocol and its PDFs): a reader who
+may see the meeting gets the full version there, everyone else the public version, which is
+this module's (medlem_eller_offentlig). `?visning=offentlig` shows the public version to
+anyone, so a secretary sees what the public sees. The old /offentlig/<slug>/moeder/… links
+redirect there.
+"""
+
+import functools
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from kerne.pdf import http_response, stored_response
@@ -136,3 +155,51 @@ def referat_pdf(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     if not offentlig.can_publish_protocol(moede):
         raise Http404("Protokollen er ikke underskrevet endnu.")
     return _pdf(moede, "referat", request.GET.get("bilag") == "1")
+
+
+# --- one URL per meeting -------------------------------------------------------------------------
+
+OFFENTLIG_VISNING = {"visning": "offentlig"}
+
+
+def wants_public(request: HttpRequest) -> bool:
+    return not request.user.is_authenticated or request.GET.get("visning") == "offentlig"
+
+
+def medlem_eller_offentlig(member_view, public_view):
+    """The meeting's page at its one URL: the member version for a reader who may see the
+    meeting (the member view decides, as before), the public version for everyone else; where
+    there is no public version (a draft, a protocol not signed) a reader not logged in is asked
+    to log in and anyone else gets 404. The answer differs by the session cookie (Vary)."""
+
+    @login_not_required
+    @functools.wraps(member_view)
+    def view(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+        if not wants_public(request):
+            try:
+                return member_view(request, slug, moede)
+            except Http404:
+                pass  # not theirs to read: the public version, if there is one
+        try:
+            response = public_view(request, slug, moede)
+        except Http404:
+            if request.user.is_authenticated:
+                raise
+            return redirect_to_login(request.get_full_path())
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return view
+
+
+def til_moedets_url(name: str):
+    """An old /offentlig/… link of a meeting: redirected to the meeting's one URL, showing the
+    public version as before."""
+
+    @login_not_required
+    def view(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+        query = {**request.GET.dict(), **OFFENTLIG_VISNING}
+        url = reverse(f"protokol:{name}", args=[slug, moede])
+        return HttpResponsePermanentRedirect(f"{url}?{urlencode(query)}")
+
+    return view

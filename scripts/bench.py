@@ -308,15 +308,15 @@ def inprocess() -> None:
     )
     args = [udvalg.slug]
 
-    def moede_url(name, moede, ns="protokol"):
-        return reverse(f"{ns}:{name}", args=[udvalg.slug, moede.url_slug])
+    def moede_url(name, moede):
+        return reverse(f"protokol:{name}", args=[udvalg.slug, moede.url_slug])
 
     urls = {
         "moede": moede_url("moede-detail", held),
         "referat": moede_url("referat", held),
         "underskrevet": moede_url("moede-detail", signed),
         "underskrevet_referat": moede_url("referat", signed),
-        "offentlig_referat": moede_url("referat", signed, "offentlig"),
+        "offentlig_referat": moede_url("referat", signed),  # anonymous: the public version
         "sag": reverse("protokol:sag-detail", args=[sag.pk]),
         "udvalg": reverse("udvalg:udvalg-detail", args=args),
         "sager": reverse("sager:sag-list"),

@@ -282,7 +282,7 @@ def agenda_with_attachments(client, moede) -> bytes:
 
 
 def public_agenda_with_attachments(client, moede) -> bytes:
-    url = f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/dagsorden.pdf"
+    url = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/dagsorden.pdf"
     response = client.get(url, {"bilag": "1"})
     assert response.status_code == 200
     return b"".join(response.streaming_content) if response.streaming else response.content

@@ -1,5 +1,5 @@
 """The agenda builder in a real browser: the secretary builds and releases an agenda, a member
-reads it, an outsider cannot find it. A second test does the editing with JavaScript off."""
+reads it, an outsider reads only its public version. A second test does the editing with JavaScript off."""
 
 import datetime
 import re
@@ -132,10 +132,14 @@ def test_secretary_builds_and_releases_an_agenda_that_members_read(
     member.screenshot(path="/tmp/browser_moede.png", full_page=True)
     meeting_url = member.url
 
-    # Someone from another committee gets 404 on the meeting and on the committee.
+    # Someone from another committee gets the public agenda at the meeting's URL (the closed
+    # item by number only) and 404 on the committee's members' page.
     outsider = new_context().new_page()
     log_in(outsider, anden)
-    assert outsider.goto(meeting_url).status == 404
+    assert outsider.goto(meeting_url).status == 200
+    expect(outsider.get_by_text("Du ser den offentlige udgave")).to_be_visible()
+    expect(outsider.locator("main")).to_contain_text("3. Nytteindsats")
+    expect(outsider.locator("main")).not_to_contain_text(BUDGET)
     assert outsider.goto(f"/udvalg/{udvalg.slug}/").status == 404
 
 

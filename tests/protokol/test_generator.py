@@ -140,7 +140,7 @@ def test_the_pages_open_on_generated_data(generated, client):
         assert response.status_code == 200, url
     client.logout()
     closed = Punkt.objects.filter(moede=signed, adgang=Adgang.LUKKET).first()
-    public = client.get(f"/offentlig/{signed.udvalg.slug}/moeder/{signed.url_slug}/")
+    public = client.get(f"/udvalg/{signed.udvalg.slug}/moeder/{signed.url_slug}/")
     assert public.status_code == 200
     if closed is not None:
         assert closed.titel not in public.content.decode()

@@ -10,12 +10,13 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import override_settings
 
+from protokol import indhold
 from sager.models import Beslutning, Bilag, Punkt, Stemme
 from tests import factories
 from tests.conftest import login
 from tests.demo import FAST_HASHER, IMMEDIATE_TASKS
 from udvalg.locking import ProtokolLaast
-from udvalg.models import Fremmoede, Moede, ProtokolVersion
+from udvalg.models import Fremmoede, Moede, ProtokolUdgave, ProtokolVersion
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +75,18 @@ def test_signed_pdf_from_one_query_for_those_who_may_read_the_protocol_only(
     seat.save()
     stranger = factories.make_user("fremmed-medlem")
     factories.make_medlem(factories.make_udvalg(navn="Andet udvalg", forkortelse="AU"), stranger)
-    for user in (former, stranger):
-        login(client, user)
-        assert client.get(url).status_code == 404, user.username
-    client.logout()
-    assert client.get(url).status_code == 302  # to the log-in page; the public has its own
+    # At the same URL they, and the public, get the public protocol (a stored file of its own).
+    got = []
+    for user in (former, stranger, None):
+        client.logout()
+        if user is not None:
+            login(client, user)
+        response = client.get(url)
+        assert response.status_code == 200, user
+        got.append(hashlib.sha256(b"".join(response.streaming_content)).hexdigest())
+    udgave = indhold.pdf_udgave("referat", offentlig=True, med_bilag=False)
+    public = ProtokolUdgave.objects.get(version=version, udgave=udgave)
+    assert got == [public.sha256] * 3 and public.sha256 != version.sha256
 
 
 def test_a_locked_meeting_refuses_every_orm_change(locked):

@@ -90,8 +90,10 @@ def published(udvalg, sekretaer):
 
 
 def public_urls(moede, aaben):
-    base = f"/offentlig/{moede.udvalg.slug}/"
-    urls = ["/offentlig/", base, f"{base}moeder/{moede.url_slug}/",
+    # The committee's public page, and the meeting at its one URL (the public version for a
+    # reader not logged in).
+    base = f"/udvalg/{moede.udvalg.slug}/"
+    urls = ["/offentlig/", f"/offentlig/{moede.udvalg.slug}/", f"{base}moeder/{moede.url_slug}/",
             f"{base}moeder/{moede.url_slug}/referat/"]  # fmt: skip
     urls += [f"/offentlig/bilag/{b.pk}/" for b in aaben.bilag.filter(adgang=Adgang.AABEN)]
     for pdf in ["dagsorden.pdf", "referat.pdf"]:
@@ -125,12 +127,12 @@ def test_public_pages_show_closed_items_only_as_number_title_and_redacted_decisi
             assert MARKER not in text, url
             if "/moeder/" in url:  # our own renders: prove the text was really read
                 assert "Nytteindsats" in text, url
-    html = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/")
+    html = client.get(f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat/")
     html = html.content.decode()
     assert "4. Personalesag" in html and "Godkendt." in html
     assert "3. Nytteindsats" in html and "Indstilling godkendt." in html
     assert "Offentligt notat.pdf" in html
-    referat_pdf = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat.pdf")
+    referat_pdf = client.get(f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/referat.pdf")
     text = " ".join(pdf_text(b"".join(referat_pdf.streaming_content)).split())
     assert "4. Personalesag" in text and "Godkendt." in text
     # The marker is really in the data: the committee's own members see it.
@@ -147,11 +149,14 @@ def test_closed_attachments_are_never_served_publicly(client, published):
 
 def test_unsigned_protocols_and_drafts_are_not_public(client, udvalg, sekretaer):
     draft = factories.make_moede(udvalg, dato=datetime.date(2016, 1, 6))
-    base = f"/offentlig/{udvalg.slug}/moeder/{draft.url_slug}/"
-    assert client.get(base).status_code == 404  # a draft agenda
+    base = f"/udvalg/{udvalg.slug}/moeder/{draft.url_slug}/"
+    to_log_in = f"/login/?next={base}"
+    assert client.get(base).url == to_log_in  # a draft agenda: nothing public, a member logs in
     services.moede_release(moede=draft, user=sekretaer)
     assert client.get(base).status_code == 200  # the released agenda
-    assert client.get(f"{base}referat/").status_code == 404  # not signed
+    assert client.get(f"{base}referat/").url == f"/login/?next={base}referat/"  # not signed
+    for pdf in ("dagsorden.pdf", "referat.pdf"):
+        assert client.get(f"{base}{pdf}").status_code == (200 if pdf == "dagsorden.pdf" else 302)
 
 
 def test_without_an_approved_title_a_closed_item_is_lukket_punkt(client, published):
@@ -161,3 +166,83 @@ def test_without_an_approved_title_a_closed_item_is_lukket_punkt(client, publish
     copy = Punkt(titel="Fortroligt", adgang=Adgang.LUKKET)
     assert copy.offentlig_visningstitel == "Lukket punkt"
     assert lukket.offentlig_visningstitel == "Personalesag"
+
+
+# --- one URL per meeting -------------------------------------------------------------------------
+
+
+def _read(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return pdf_text(body) if body.startswith(b"%PDF-") else body.decode()
+
+
+@pytest.mark.parametrize("page", ["", "referat/", "referat.pdf", "dagsorden.pdf?bilag=1"])
+def test_one_url_full_for_the_meetings_readers_public_for_everyone_else(
+    client, published, sekretaer, page
+):
+    moede, _, _ = published
+    url = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/{page}"
+    member = factories.make_user("medlem-paa-dagen")
+    factories.make_medlem(moede.udvalg, user=member)
+    former = factories.make_user("tidligere")
+    seat = factories.make_medlem(moede.udvalg, user=former)
+    seat.gyldig_til = moede.dato - datetime.timedelta(days=1)
+    seat.save()
+    stranger = factories.make_user("fremmed")
+    factories.make_medlem(factories.make_udvalg(navn="Andet udvalg", forkortelse="AU"), stranger)
+    for reader, full in [(None, False), (former, False), (stranger, False), (member, True),
+                         (sekretaer, True)]:  # fmt: skip
+        client.logout()
+        if reader is not None:
+            client.force_login(reader)
+        response = client.get(url)
+        assert response.status_code == 200, (reader, url)
+        assert "Cookie" in response.get("Vary", ""), (reader, url)
+        assert (MARKER in _read(response)) is full, (reader, url)
+        # Anyone may ask for the public version at the same URL: what the public sees.
+        sep = "&" if "?" in url else "?"
+        public = client.get(f"{url}{sep}visning=offentlig")
+        assert public.status_code == 200 and MARKER not in _read(public), (reader, url)
+
+
+def test_the_public_version_offers_a_member_to_log_in(client, published):
+    moede, _, _ = published
+    url = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/"
+    html = client.get(url).content.decode()
+    assert f'href="/login/?next={url}"' in html and "med lukkede punkter" in html
+    client.force_login(factories.make_user("udenfor"))
+    html = client.get(url).content.decode()
+    assert "Du ser den offentlige udgave" in html and "/login/?next=" not in html
+
+
+def test_a_logged_in_reader_without_the_right_gets_404_where_nothing_is_public(
+    client, udvalg, sekretaer
+):
+    moede = factories.make_moede(udvalg, dato=datetime.date(2016, 2, 3))
+    services.moede_release(moede=moede, user=sekretaer)  # released, not held: no protocol
+    base = f"/udvalg/{udvalg.slug}/moeder/{moede.url_slug}/"
+    client.force_login(factories.make_user("udenfor"))
+    assert client.get(base).status_code == 200  # the public agenda
+    assert client.get(f"{base}referat/").status_code == 404
+    assert client.get(f"{base}referat.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("", ""),
+        ("referat/", "referat/"),
+        ("referat.pdf?bilag=1", "referat.pdf?bilag=1&visning=offentlig"),
+        ("dagsorden.pdf", "dagsorden.pdf"),
+    ],
+)
+def test_old_public_links_lead_to_the_meetings_one_url(client, published, old, new):
+    moede, _, _ = published
+    response = client.get(f"/offentlig/{moede.udvalg.slug}/moeder/{moede.url_slug}/{old}")
+    target = f"/udvalg/{moede.udvalg.slug}/moeder/{moede.url_slug}/{new}"
+    if "visning" not in new:
+        target += "?visning=offentlig"
+    assert response.status_code == 301 and response["Location"] == target
+    # A member who follows it sees the public version, as the old link showed.
+    client.force_login(factories.make_user("medlem-x"))
+    assert MARKER not in _read(client.get(target))

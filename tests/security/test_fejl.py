@@ -130,7 +130,7 @@ def test_the_public_pdfs_of_a_signed_meeting_are_rendered_at_locking_never_per_r
 
     monkeypatch.setattr(pdf, "pdf_from_html", no_rendering)
     monkeypatch.setattr(pdf, "render_moede_pdf", no_rendering)
-    base = f"/offentlig/{udvalg.slug}/moeder/{moede.url_slug}/"
+    base = f"/udvalg/{udvalg.slug}/moeder/{moede.url_slug}/"
     for url in ["referat.pdf", "referat.pdf?bilag=1", "dagsorden.pdf", "dagsorden.pdf?bilag=1"]:
         response = client.get(base + url)
         assert response.status_code == 200, url

@@ -35,7 +35,7 @@ STAMP = ".venv/.installed-stamp"
 SLUG = "ebu-2014-2017"
 DATO = "2016-03-09"
 MOEDE = f"/udvalg/{SLUG}/moeder/{DATO}"
-OFFENTLIG = f"/offentlig/{SLUG}/moeder/{DATO}"
+OFFENTLIG = f"/udvalg/{SLUG}/moeder/{DATO}"  # one URL per meeting
 PASSWORD = "demo"  # protokol.demo.DEMO_PASSWORD; make run sets DJANGO_DEBUG=1, which creates them
 # The demo members (protokol.demo.DEMO_USERS), all present, so all sign.
 SIGNERS = ["formand", "medlem", "erling", "rasmus", "agnete"]
@@ -520,6 +520,9 @@ def test_make_run_locks_the_signed_protocol_and_publishes_nothing_of_the_closed_
         assert svar.status == 200, (path, svar.status)
         pages[path] = svar.body
     assert f"{OFFENTLIG}/referat/" in pages[f"/offentlig/{SLUG}/"]
+    # An old public link leads to the meeting's one URL.
+    old = anonym.get(f"/offentlig/{SLUG}/moeder/{DATO}/referat/")
+    assert old.status == 301 and old.location == f"{OFFENTLIG}/referat/?visning=offentlig"
     referat = pages[f"{OFFENTLIG}/referat/"]
     for text in (AABEN_TITEL, AABEN_BESLUTNING, AABEN_FORSLAG, AABEN_MINDRETAL):
         assert text in referat, f"{text!r} missing on the public protocol page"

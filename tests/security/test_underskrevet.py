@@ -91,7 +91,7 @@ def what_was_signed(w) -> dict[str, bytes]:
         (w.udvalg_b, w.n1, w.users["medlem_b"]),
     ]:
         base = f"/udvalg/{udvalg.slug}/moeder/{moede.url_slug}/"
-        public = f"/offentlig/{udvalg.slug}/moeder/{moede.url_slug}/"
+        public = f"/udvalg/{udvalg.slug}/moeder/{moede.url_slug}/"
         client.force_login(reader)
         for page in ["", "referat/"]:
             shown[base + page] = _main(_body(client.get(base + page)))
@@ -352,7 +352,7 @@ def test_an_edited_frozen_copy_is_detected_and_never_shown(client, world, capsys
     copy["sider"] = {**copy["sider"], "offentlig_referat": "<p>Redigeret</p>"}
     ProtokolVersion.objects.filter(pk=version.pk).update(indhold=copy)
     _verify_fails(capsys, "det frosne indhold er ændret")
-    page = client.get(f"/offentlig/{world.udvalg_b.slug}/moeder/{world.n1.url_slug}/referat/")
+    page = client.get(f"/udvalg/{world.udvalg_b.slug}/moeder/{world.n1.url_slug}/referat/")
     assert page.status_code == 500 and "Redigeret" not in page.content.decode()
 
 
