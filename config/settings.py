@@ -12,6 +12,8 @@ Environment variables:
   PROTOKOL_SIGNING_KEY, PROTOKOL_SIGNING_KEY_FILE  the key that signs stored protocols
   PROTOKOL_LOCK_SWEEP_SECONDS  how often the worker re-queues unlocked signed protocols (300)
   PROTOKOL_BENCH          "1" serves make bench's hello-world view at /_bench/hej/
+  PROTOKOL_KALENDER_DOMAENE  the domain in the calendar's meeting UIDs (default: the first
+                          real host of DJANGO_ALLOWED_HOSTS)
 """
 
 import os
@@ -180,6 +182,13 @@ PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
 PROTOKOL_LOCK_SWEEP_SECONDS = int(os.environ.get("PROTOKOL_LOCK_SWEEP_SECONDS", "300"))
 # make bench serves a hello-world view at /_bench/hej/ to measure every page against.
 PROTOKOL_BENCH = os.environ.get("PROTOKOL_BENCH", "0") == "1"
+
+# The meetings' calendar (protokol.kalender): each meeting's UID ends in this domain, so two
+# municipalities' calendars never collide in one calendar program. Keep it when the site moves.
+PROTOKOL_KALENDER_DOMAENE = os.environ.get("PROTOKOL_KALENDER_DOMAENE") or next(
+    (h for h in ALLOWED_HOSTS if h not in ("*", "localhost", "127.0.0.1", "testserver")),
+    "protokol.local",
+).lstrip(".")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,11 @@ app_name = "protokol"
 
 moede = "udvalg/<slug:slug>/moeder/<slug:moede>"
 urlpatterns = [
+    # The released meetings as calendars (public, like the meetings' public pages).
+    path("kalender.ics", views_offentlig.kalender_alle, name="kalender"),
+    path(
+        "udvalg/<slug:slug>/kalender.ics", views_offentlig.kalender_udvalg, name="udvalg-kalender"
+    ),
     path("udvalg/<slug:slug>/moeder/nyt/", views.moede_create, name="moede-create"),
     # One URL per meeting: the full version for its readers, the public one for everyone else.
     path(

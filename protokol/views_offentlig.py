@@ -20,12 +20,12 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from kerne.pdf import http_response, stored_response
-from protokol import indhold, offentlig, pdf, sidecache
+from protokol import indhold, kalender, offentlig, pdf, sidecache
 from protokol.services import laasning
 from sager.models import Adgang, Bilag
 from udvalg.models import Moede, Udvalg
@@ -203,3 +203,26 @@ def til_moedets_url(name: str):
         return HttpResponsePermanentRedirect(f"{url}?{urlencode(query)}")
 
     return view
+
+
+# --- calendars -----------------------------------------------------------------------------------
+
+
+def _ics(request: HttpRequest, moeder, navn: str, filnavn: str) -> HttpResponse:
+    data = kalender.ics(moeder, navn=navn, base_url=request.build_absolute_uri("/")[:-1])
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filnavn}"'
+    patch_cache_control(response, public=True, max_age=sidecache.PUBLIC_MAX_AGE)
+    return response
+
+
+@login_not_required
+def kalender_alle(request: HttpRequest) -> HttpResponse:
+    """Every committee's released meetings."""
+    return _ics(request, kalender.moeder(), "Udvalgsmøder", "udvalgsmoeder.ics")
+
+
+@login_not_required
+def kalender_udvalg(request: HttpRequest, slug: str) -> HttpResponse:
+    udvalg = get_object_or_404(Udvalg, slug=slug)
+    return _ics(request, kalender.moeder(udvalg), udvalg.visningsnavn, f"{udvalg.slug}.ics")

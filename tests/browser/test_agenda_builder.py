@@ -1,5 +1,6 @@
 """The agenda builder in a real browser: the secretary builds and releases an agenda, a member
-reads it, an outsider reads only its public version. A second test does the editing with JavaScript off."""
+reads it, an outsider reads only its public version. A second test does the editing with
+JavaScript off."""
 
 import datetime
 import re
