@@ -1,12 +1,25 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from protokol import views, views_offentlig, views_optag, views_underskrift
+from protokol import feeds, views, views_offentlig, views_optag, views_underskrift
 
 app_name = "protokol"
 
 moede = "udvalg/<slug:slug>/moeder/<slug:moede>"
 urlpatterns = [
-    # The released meetings as calendars (public, like the meetings' public pages).
+    # What the public pages publish, as Atom feeds and calendars.
+    path("dagsordener.atom", login_not_required(feeds.Dagsordener()), name="feed-dagsordener"),
+    path("protokoller.atom", login_not_required(feeds.Protokoller()), name="feed-protokoller"),
+    path(
+        "udvalg/<slug:slug>/dagsordener.atom",
+        login_not_required(feeds.Dagsordener()),
+        name="udvalg-feed-dagsordener",
+    ),
+    path(
+        "udvalg/<slug:slug>/protokoller.atom",
+        login_not_required(feeds.Protokoller()),
+        name="udvalg-feed-protokoller",
+    ),
     path("kalender.ics", views_offentlig.kalender_alle, name="kalender"),
     path(
         "udvalg/<slug:slug>/kalender.ics", views_offentlig.kalender_udvalg, name="udvalg-kalender"

@@ -25,7 +25,16 @@ from udvalg import services
 from udvalg.models import Underskrift
 
 # Anyone may open these (the public pages, KSL §§ 8, 20, and the log-in itself).
-PUBLIC_NAMES = {"login", "logout", "protokol:kalender", "protokol:udvalg-kalender"}
+# Anyone may also follow what the public pages publish (calendars, feeds).
+FOLLOWING = {
+    "protokol:kalender",
+    "protokol:udvalg-kalender",
+    "protokol:feed-dagsordener",
+    "protokol:feed-protokoller",
+    "protokol:udvalg-feed-dagsordener",
+    "protokol:udvalg-feed-protokoller",
+}
+PUBLIC_NAMES = {"login", "logout", *FOLLOWING}
 # Every test runs in its own transaction inside the module's (see `world`).
 pytestmark = pytest.mark.django_db
 PUBLIC_NAMESPACES = {"offentlig"}
@@ -370,7 +379,7 @@ def test_every_url_sends_anonymous_visitors_to_log_in(client, world):
             assert response.status_code in (200, 301, 404), (url, response.status_code)
         elif name in ONE_URL and response.status_code == 200:
             assert_public_version(response)
-        elif name in ("login", "protokol:kalender", "protokol:udvalg-kalender"):
+        elif name == "login" or name in FOLLOWING:
             assert response.status_code == 200, url
         else:
             assert response.status_code in (302, 405), (url, response.status_code)
