@@ -12,12 +12,15 @@ Environment variables:
   PROTOKOL_SIGNING_KEY, PROTOKOL_SIGNING_KEY_FILE  the key that signs stored protocols
   PROTOKOL_LOCK_SWEEP_SECONDS  how often the worker re-queues unlocked signed protocols (300)
   PROTOKOL_BENCH          "1" serves make bench's hello-world view at /_bench/hej/
+  PROTOKOL_KOMMUNE_NAVN, PROTOKOL_KOMMUNE_LOGO  the municipality's name and logo in the header
+  PROTOKOL_TILGAENGELIGHED_KONTAKT  e-mail for reporting an accessibility barrier
+  PROTOKOL_TILGAENGELIGHEDSERKLAERING_URL  the official statement (WAS tool), if any
   PROTOKOL_KALENDER_DOMAENE  the domain in the calendar's meeting UIDs (default: the first
                           real host of DJANGO_ALLOWED_HOSTS)
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -87,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kerne.context_processors.kommune",
             ],
             "builtins": [
                 "kerne.templatetags.dansk",
@@ -182,6 +186,17 @@ PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
 PROTOKOL_LOCK_SWEEP_SECONDS = int(os.environ.get("PROTOKOL_LOCK_SWEEP_SECONDS", "300"))
 # make bench serves a hello-world view at /_bench/hej/ to measure every page against.
 PROTOKOL_BENCH = os.environ.get("PROTOKOL_BENCH", "0") == "1"
+
+# The municipality running Protokol: its name and logo (a URL or a path under static/) in every
+# page's header, and what the accessibility statement (/tilgaengelighed/) names: whom to tell
+# about a barrier, and the official statement in Digitaliseringsstyrelsen's WAS tool, if any.
+PROTOKOL_KOMMUNE_NAVN = os.environ.get("PROTOKOL_KOMMUNE_NAVN", "")
+PROTOKOL_KOMMUNE_LOGO = os.environ.get("PROTOKOL_KOMMUNE_LOGO", "")
+PROTOKOL_TILGAENGELIGHED_KONTAKT = os.environ.get("PROTOKOL_TILGAENGELIGHED_KONTAKT", "")
+PROTOKOL_TILGAENGELIGHEDSERKLAERING_URL = os.environ.get(
+    "PROTOKOL_TILGAENGELIGHEDSERKLAERING_URL", ""
+)
+PROTOKOL_TILGAENGELIGHED_UDARBEJDET = date(2026, 12, 7)  # last self-evaluation
 
 # The meetings' calendar (protokol.kalender): each meeting's UID ends in this domain, so two
 # municipalities' calendars never collide in one calendar program. Keep it when the site moves.

@@ -31,6 +31,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tilgaengelighed/", kerne_views.tilgaengelighed, name="tilgaengelighed"),
     path("admin/", admin.site.urls),
     path("udvalg/", include("udvalg.urls")),
     path("offentlig/", include("protokol.urls_offentlig")),

@@ -22,3 +22,18 @@ def hej(request: HttpRequest) -> HttpResponse:
     """The benchmark's yardstick (make bench, PROTOKOL_BENCH=1): the smallest view, behind the
     same middleware as every page, so each page's speed is given as a share of it."""
     return HttpResponse("Hej verden", content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+def tilgaengelighed(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (webtilgængelighedsloven): status, what is not accessible,
+    how to tell us, how to complain; the municipality's official one linked when set."""
+    return render(
+        request,
+        "kerne/tilgaengelighed.html",
+        {
+            "kontakt": settings.PROTOKOL_TILGAENGELIGHED_KONTAKT,
+            "erklaering_url": settings.PROTOKOL_TILGAENGELIGHEDSERKLAERING_URL,
+            "udarbejdet": settings.PROTOKOL_TILGAENGELIGHED_UDARBEJDET,
+        },
+    )

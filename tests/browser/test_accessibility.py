@@ -228,6 +228,7 @@ def test_secretary_pages_have_no_wcag_violations(new_context, sekretaer, agenda)
     public = f"/offentlig/{agenda.udvalg.slug}/"
     for url, name in [
         ("/offentlig/", "public front page"),
+        ("/tilgaengelighed/", "accessibility statement"),
         (public, "public committee page"),
         (agenda.moede_url, "public agenda with a closed item (its one URL)"),
     ]:
