@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 
 from protokol import selectors
 from sager.models import Adgang, Beslutning, Bilag, Punkt
-from udvalg.models import Moede, MoedeStatus, Udvalg
+from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,38 @@ PUBLISHED = [
 
 def moeder(udvalg: Udvalg):
     return Moede.objects.filter(udvalg=udvalg, status__in=PUBLISHED).order_by("-dato")
+
+
+def medlemmer(udvalg: Udvalg) -> tuple[list[Medlemskab], list[Medlemskab]]:
+    """The committee's composition for its public page, (members, substitutes), in seat order:
+    name, party, role and, where a seat was held for part of the term, its dates. Nothing of
+    the people's accounts."""
+    rows = list(
+        Medlemskab.objects.filter(udvalg=udvalg)
+        .select_related("person")
+        .only(
+            "rolle",
+            "sortering",
+            "gyldig_fra",
+            "gyldig_til",
+            "stedfortraeder",
+            "person__navn",
+            "person__parti",
+            "person__parti_bogstav",
+        )  # fmt: skip
+        .order_by("sortering", "person__navn", "pk")
+    )
+    return [m for m in rows if not m.stedfortraeder], [m for m in rows if m.stedfortraeder]
+
+
+def andre_perioder(udvalg: Udvalg) -> list[Udvalg]:
+    """The same committee in its other terms, where it has published something."""
+    return list(
+        Udvalg.objects.filter(navn=udvalg.navn, moeder__status__in=PUBLISHED)
+        .exclude(pk=udvalg.pk)
+        .distinct()
+        .order_by("-periode_start")
+    )
 
 
 def can_publish_protocol(moede: Moede) -> bool:

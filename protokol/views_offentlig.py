@@ -51,7 +51,18 @@ def udvalg_detail(request: HttpRequest, slug: str) -> HttpResponse:
     moeder = list(offentlig.moeder(udvalg))
     if not moeder:
         raise Http404("Udvalget har ikke offentliggjort noget.")
-    return render(request, "protokol/offentlig/udvalg.html", {"udvalg": udvalg, "moeder": moeder})
+    medlemmer, stedfortraedere = offentlig.medlemmer(udvalg)
+    return render(
+        request,
+        "protokol/offentlig/udvalg.html",
+        {
+            "udvalg": udvalg,
+            "moeder": moeder,
+            "medlemmer": medlemmer,
+            "stedfortraedere": stedfortraedere,
+            "andre_perioder": offentlig.andre_perioder(udvalg),
+        },
+    )
 
 
 SIDER = {

@@ -246,3 +246,45 @@ def test_old_public_links_lead_to_the_meetings_one_url(client, published, old, n
     # A member who follows it sees the public version, as the old link showed.
     client.force_login(factories.make_user("medlem-x"))
     assert MARKER not in _read(client.get(target))
+
+
+# --- the committee's public page -----------------------------------------------------------------
+
+
+def test_the_committee_page_shows_its_members_with_party_and_its_other_terms(
+    client, udvalg, sekretaer, django_assert_max_num_queries
+):
+    formand = factories.make_medlem(
+        udvalg, rolle=Rolle.FORMAND, navn="Nikolaj Bührmann", parti="Venstre", parti_bogstav="V"
+    )
+    formand.sortering = 0
+    formand.save()
+    konto = factories.make_user("agnete", email="agnete@x.dk")
+    senere = factories.make_medlem(udvalg, navn="Agnete Fog", parti_bogstav="A", user=konto)
+    senere.sortering, senere.gyldig_fra = 1, datetime.date(2015, 3, 1)
+    senere.save()
+    suppleant = factories.make_medlem(udvalg, navn="Erik Suppleant", parti_bogstav="O")
+    suppleant.stedfortraeder = True
+    suppleant.save()
+    services.moede_release(moede=factories.make_moede(udvalg), user=sekretaer)
+    tidligere = factories.make_udvalg(
+        navn=udvalg.navn, forkortelse="EBU", periode_start=2010, periode_slut=2013
+    )
+    tidligere.sekretaerer.add(sekretaer)
+    services.moede_release(
+        moede=factories.make_moede(tidligere, dato=datetime.date(2012, 5, 2)), user=sekretaer
+    )
+    uden = factories.make_udvalg(  # nothing published
+        navn=udvalg.navn, forkortelse="EBU", periode_start=2006, periode_slut=2009
+    )
+    with django_assert_max_num_queries(5):
+        html = client.get(f"/offentlig/{udvalg.slug}/").content.decode()
+    members = html[html.index("<h2>Medlemmer</h2>") :]
+    assert members.index("Nikolaj Bührmann") < members.index("Agnete Fog")
+    assert "Venstre (V)" in members and "Formand" in members
+    assert "fra 01-03-2015" in members and "hele perioden" in members
+    stedfortraedere = members[members.index("<h3>Stedfortrædere</h3>") :]
+    assert "Erik Suppleant (O)" in stedfortraedere
+    assert "agnete@x.dk" not in html and "agnete<" not in html
+    assert f'href="/offentlig/{tidligere.slug}/"' in html
+    assert f'href="/offentlig/{uden.slug}/"' not in html
