@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium-headless-shell")
@@ -45,6 +46,11 @@ def browser():
         yield browser
         browser.close()
     finally:
+        # While Playwright's loop runs in this thread, Django's connections are kept per
+        # context (asgiref), apart from the ones before: close the ones opened meanwhile, or
+        # one stays open past the session and PostgreSQL refuses to drop the test database
+        # (the session named by tests/conftest.py came from a test run between browser tests).
+        connections.close_all()
         playwright.stop()
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
