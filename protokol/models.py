@@ -24,3 +24,30 @@ class Indsendelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sti} {self.oprettet:%Y-%m-%d %H:%M}"
+
+
+class CprBekraeftelse(models.Model):
+    """A secretary confirmed that CPR-number-shaped strings may be published
+    (protokol.cpr_kontrol): who, when, for which step, and what was shown (masked)."""
+
+    class Handling(models.TextChoices):
+        FRIGIVELSE = "frigivelse", "Frigivelse af dagsorden"
+        UNDERSKRIFT = "underskrift", "Protokol sendt til underskrift"
+
+    moede = models.ForeignKey(
+        "udvalg.Moede", verbose_name="møde", on_delete=models.PROTECT, related_name="+"
+    )
+    bruger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="bruger", on_delete=models.PROTECT, related_name="+"
+    )
+    handling = models.CharField("handling", max_length=20, choices=Handling)
+    fund = models.JSONField("fund", default=list)
+    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bekræftelse af CPR-lignende tal"
+        verbose_name_plural = "bekræftelser af CPR-lignende tal"
+        ordering = ["-tidspunkt"]
+
+    def __str__(self) -> str:
+        return f"{self.get_handling_display()} {self.tidspunkt:%Y-%m-%d %H:%M}"

@@ -4,12 +4,14 @@ meetings (Sagens gang). Recording, signing and the PDFs have modules of their ow
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from protokol import selectors, sidecache
+from protokol import cpr_kontrol, selectors, sidecache
+from protokol.models import CprBekraeftelse
 from sager import permissions as sager_permissions
 from sager import services as sager_services
 from sager.models import Beslutning, Punkt
@@ -128,9 +130,18 @@ def moede_release(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = permissions.get_moede_for_editing(request.user, slug, moede)
     if request.method == "POST":
         try:
-            result = services.moede_release(moede=moede, user=request.user)
+            with transaction.atomic():
+                cpr_kontrol.kontroller(
+                    moede,
+                    user=request.user,
+                    handling=CprBekraeftelse.Handling.FRIGIVELSE,
+                    bekraeftet=request.POST.get("cpr_bekraeftet") == "1",
+                )
+                result = services.moede_release(moede=moede, user=request.user)
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
+            if exc.code == "cpr":
+                return redirect("protokol:moede-release", moede.udvalg.slug, moede.url_slug)
         else:
             if result.warning:
                 messages.warning(request, result.warning)
@@ -144,6 +155,8 @@ def moede_release(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
             "udvalg": moede.udvalg,
             "warning": services.release_warning(moede),
             "frist": services.release_deadline(moede.dato),
+            "cpr_fund": cpr_kontrol.fund(moede, referat=False) if moede.is_draft else [],
+            "cpr_hvad": "dagsordenen frigives",
         },
     )
 

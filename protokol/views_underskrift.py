@@ -5,6 +5,7 @@ import functools
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from kerne import throttle
 from kerne.pdf import http_response, stored_response
-from protokol import indhold, pdf, sidecache
+from protokol import cpr_kontrol, indhold, pdf, sidecache
 from protokol.forms import GenaabningForm, UnderskriftForm
+from protokol.models import CprBekraeftelse
 from protokol.services import laasning
 from protokol.services import underskrift as services
 from udvalg import permissions
@@ -42,9 +44,18 @@ def _page(request, moede, *, sign_form=None, reopen_form=None, status=200):
             "kan_genaabne": permissions.can_reopen(request.user, moede.udvalg),
             "versioner": list(moede.versioner.order_by("-version")),
             "genaabninger": list(moede.genaabninger.select_related("user")),
+            "cpr_fund": _cpr_fund(request.user, moede),
+            "cpr_hvad": "protokollen er underskrevet",
         },
         status=status,
     )
+
+
+def _cpr_fund(user, moede) -> list:
+    """What the secretary must check before sending the protocol for signing."""
+    if moede.status != MoedeStatus.AFHOLDT or not permissions.is_sekretaer(user, moede.udvalg):
+        return []
+    return cpr_kontrol.fund(moede, referat=True)
 
 
 def underskrift_list(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
@@ -56,7 +67,14 @@ def underskrift_list(request: HttpRequest, slug: str, moede: str) -> HttpRespons
 def referat_close_for_signing(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     moede = permissions.get_moede_for_secretary(request.user, slug, moede)
     try:
-        rows = services.referat_close_for_signing(moede=moede, user=request.user)
+        with transaction.atomic():
+            cpr_kontrol.kontroller(
+                moede,
+                user=request.user,
+                handling=CprBekraeftelse.Handling.UNDERSKRIFT,
+                bekraeftet=request.POST.get("cpr_bekraeftet") == "1",
+            )
+            rows = services.referat_close_for_signing(moede=moede, user=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
