@@ -1,21 +1,13 @@
 from django.contrib import admin
 
+from kerne.admin import ReadOnlyAdmin
 from protokol.models import CprBekraeftelse
 
 
 @admin.register(CprBekraeftelse)
-class CprBekraeftelseAdmin(admin.ModelAdmin):
-    """The log of confirmed CPR-number-shaped strings: read only (administrators)."""
+class CprBekraeftelseAdmin(ReadOnlyAdmin):
+    """The log of confirmed CPR-number-shaped strings (administrators)."""
 
     list_display = ["tidspunkt", "moede", "handling", "bruger"]
     list_filter = ["handling"]
     date_hierarchy = "tidspunkt"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

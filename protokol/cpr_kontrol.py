@@ -66,9 +66,11 @@ def fund(moede, *, referat: bool) -> list[Fund]:
     return found
 
 
-def kontroller(moede, *, user, handling: str, bekraeftet: bool) -> None:
-    """Raises ValidationError when there are findings and no confirmation; logs a confirmed
-    publication with its findings (call inside the publishing transaction)."""
+def kontroller(request, moede, handling: str) -> None:
+    """Raises ValidationError when there are findings and the request does not confirm them
+    (the form's `cpr_bekraeftet` box); logs a confirmed publication with its findings. Call it
+    inside the publishing transaction."""
+    user, bekraeftet = request.user, request.POST.get("cpr_bekraeftet") == "1"
     found = fund(moede, referat=handling == CprBekraeftelse.Handling.UNDERSKRIFT)
     if not found:
         return

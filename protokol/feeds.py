@@ -31,7 +31,20 @@ def _midnat(dato: datetime.date) -> datetime.datetime:
 
 class _MoedeFeed(Feed):
     feed_type = Atom1Feed
-    kind = ""  # "dagsorden" or "referat"
+    navn = ""  # "Dagsorden": an entry's title
+    flertal = ""  # "Dagsordener": the feed's
+
+    def title(self, udvalg):
+        return (
+            f"{self.flertal} – {udvalg.visningsnavn}"
+            if udvalg
+            else f"Udvalgenes {self.flertal.lower()}"
+        )
+
+    def link(self, udvalg):
+        if udvalg is None:
+            return reverse("offentlig:forside")
+        return reverse("offentlig:udvalg", args=[udvalg.slug])
 
     def get_object(self, request, slug=None):
         return get_object_or_404(Udvalg, slug=slug) if slug else None
@@ -41,8 +54,7 @@ class _MoedeFeed(Feed):
         return qs.filter(udvalg=udvalg) if udvalg is not None else qs
 
     def item_title(self, moede):
-        navn = "Dagsorden" if self.kind == "dagsorden" else "Beslutningsprotokol"
-        return f"{navn}: {moede.udvalg.visningsnavn}, {danish.long_date(moede.dato)}"
+        return f"{self.navn}: {moede.udvalg.visningsnavn}, {danish.long_date(moede.dato)}"
 
     def item_author_name(self, moede):
         return moede.udvalg.visningsnavn
@@ -60,13 +72,7 @@ class _MoedeFeed(Feed):
 
 
 class Dagsordener(_MoedeFeed):
-    kind = "dagsorden"
-
-    def title(self, udvalg):
-        return f"Dagsordener – {udvalg.visningsnavn}" if udvalg else "Udvalgenes dagsordener"
-
-    def link(self, udvalg):
-        return reverse("offentlig:udvalg", args=[udvalg.slug]) if udvalg else "/offentlig/"
+    navn, flertal = "Dagsorden", "Dagsordener"
 
     def subtitle(self, udvalg):
         return "Dagsordener, når de er udsendt. Lukkede punkter vises kun med nummer og titel."
@@ -95,17 +101,7 @@ class Dagsordener(_MoedeFeed):
 
 
 class Protokoller(_MoedeFeed):
-    kind = "referat"
-
-    def title(self, udvalg):
-        return (
-            f"Beslutningsprotokoller – {udvalg.visningsnavn}"
-            if udvalg
-            else "Udvalgenes beslutningsprotokoller"
-        )
-
-    def link(self, udvalg):
-        return reverse("offentlig:udvalg", args=[udvalg.slug]) if udvalg else "/offentlig/"
+    navn, flertal = "Beslutningsprotokol", "Beslutningsprotokoller"
 
     def subtitle(self, udvalg):
         return "Beslutningsprotokoller, når de er underskrevet."

@@ -131,12 +131,7 @@ def moede_release(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
     if request.method == "POST":
         try:
             with transaction.atomic():
-                cpr_kontrol.kontroller(
-                    moede,
-                    user=request.user,
-                    handling=CprBekraeftelse.Handling.FRIGIVELSE,
-                    bekraeftet=request.POST.get("cpr_bekraeftet") == "1",
-                )
+                cpr_kontrol.kontroller(request, moede, CprBekraeftelse.Handling.FRIGIVELSE)
                 result = services.moede_release(moede=moede, user=request.user)
         except ValidationError as exc:
             messages.error(request, exc.messages[0])

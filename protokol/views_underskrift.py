@@ -68,12 +68,7 @@ def referat_close_for_signing(request: HttpRequest, slug: str, moede: str) -> Ht
     moede = permissions.get_moede_for_secretary(request.user, slug, moede)
     try:
         with transaction.atomic():
-            cpr_kontrol.kontroller(
-                moede,
-                user=request.user,
-                handling=CprBekraeftelse.Handling.UNDERSKRIFT,
-                bekraeftet=request.POST.get("cpr_bekraeftet") == "1",
-            )
+            cpr_kontrol.kontroller(request, moede, CprBekraeftelse.Handling.UNDERSKRIFT)
             rows = services.referat_close_for_signing(moede=moede, user=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kerne.admin import ReadOnlyAdmin
 from udvalg.locking import LockedReadOnlyAdminMixin
 from udvalg.models import Genaabning, Medlemskab, Moede, Person, ProtokolVersion, Udvalg
 
@@ -37,7 +38,7 @@ class MoedeAdmin(LockedReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ProtokolVersion)
-class ProtokolVersionAdmin(admin.ModelAdmin):
+class ProtokolVersionAdmin(ReadOnlyAdmin):
     """Stored protocols are never changed or deleted."""
 
     list_display = ["moede", "version", "laast", "sha256"]
@@ -55,26 +56,8 @@ class ProtokolVersionAdmin(admin.ModelAdmin):
         "laast",
     ]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Genaabning)
-class GenaabningAdmin(admin.ModelAdmin):
+class GenaabningAdmin(ReadOnlyAdmin):
     list_display = ["moede", "version", "user", "tidspunkt"]
     readonly_fields = ["moede", "version", "user", "tidspunkt", "begrundelse"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
