@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "sager",
     "budget",
     "protokol",
+    "portal",
     "referatimport",
 ]
 

@@ -36,6 +36,7 @@ urlpatterns = [
     path("udvalg/", include("udvalg.urls")),
     path("offentlig/", include("protokol.urls_offentlig")),
     path("budget/", include("budget.urls")),
+    path("", include("portal.urls")),
     path("", include("protokol.urls")),
     path("", include("sager.urls")),
     path("", include("referatimport.urls")),

@@ -13,7 +13,7 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's apps, bottom layer first: each may use itself and the layers below it.
-LAYERS = ["kerne", "udvalg", "sager", "budget", "protokol", "referatimport"]
+LAYERS = ["kerne", "udvalg", "sager", "budget", "protokol", "portal", "referatimport"]
 PACKAGES = [*LAYERS, "config"]
 MAX_LINES = 800
 

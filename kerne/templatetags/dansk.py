@@ -47,6 +47,14 @@ def rig_tekst(value):
 
 
 @register.filter
+def tusinder(value):
+    """A whole number with Danish thousands separators: 10.000"""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
 def procent(value):
     """A Decimal percentage with a decimal comma: 1,1"""
     if value is None or value == "":

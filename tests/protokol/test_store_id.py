@@ -4,6 +4,7 @@ attachment failed), the agenda builder's item ids and form values."""
 
 import pytest
 
+from portal.models import Dokument
 from protokol import pdf
 from sager.models import Bilag, Punkt
 from tests import factories
@@ -18,6 +19,8 @@ def test_a_protocol_with_an_attachment_of_a_large_id_renders(moede, sekretaer):
     punkt = factories.make_punkt(moede)
     bilag = factories.make_bilag(punkt, pages=2)
     Bilag.objects.filter(pk=bilag.pk).update(id=123456)
+    # The search index's row follows (ids never change outside this test).
+    Dokument.objects.filter(bilag_id=bilag.pk).update(bilag_id=123456)
     html, sider = pdf.moede_pdf_html(moede, user=sekretaer, med_bilag=True)
     assert "#bilag-123456 {" in html
     data = pdf.pdf_from_html(html, sider)["pdf/ua-1"]

@@ -9,6 +9,7 @@ import io
 import re
 import subprocess
 import zipfile
+from urllib.parse import quote
 
 import pytest
 from django.db import transaction
@@ -114,6 +115,14 @@ def _variants(url: str, w) -> list[str]:
         variants += [f"{url}?titel={probe}", f"{url}?titel=Sag", f"{url}?sagsnr=15"]
     if url.endswith("/punkter/nyt/"):
         variants += [f"{url}?q={probe}", f"{url}?q=15/999", f"{url}?sag={w.sag.pk}"]
+    if url == "/soeg/":
+        # The words beside the marker in every closed place (world.py), each kind of row,
+        # both orders, a facet: a result, its title or snippet would carry the marker.
+        words = ["Personalesag", "Fortroligt", "Lukket bilag", "beslutning", "forslag",
+                 "mindretal", "tema", "sagsbeskrivelse", "15/999"]  # fmt: skip
+        variants += [f"{url}?q={quote(word)}" for word in words]
+        variants += [f"{url}?q=beslutning&sortering=dato", f"{url}?q=forslag&art=beslutning",
+                     f"{url}?q=mindretal&afstemning=ja", f"{url}?q=bilag&art=bilag"]  # fmt: skip
     if "/budget/" in url and url.endswith("/"):
         variants += [f"{url}?udvalg={w.udvalg_a.pk}"]
     return variants
@@ -186,6 +195,8 @@ def test_the_crawler_finds_the_marker_where_it_may_be_read(client, world, role):
     _login(client, world.users[role])
     a = world.udvalg_a
     base = f"/udvalg/{a.slug}/moeder/{world.m1.url_slug}/"
-    for url in [f"{base}referat/", f"/sager/{world.sag.pk}/", f"/bilag/{world.bilag[0].pk}/"]:
+    search = ["/soeg/?q=Personalesag", "/soeg/?q=mindretal", "/soeg/?q=Fortroligt"]
+    for url in [f"{base}referat/", f"/sager/{world.sag.pk}/", f"/bilag/{world.bilag[0].pk}/",
+                *search]:  # fmt: skip
         assert MARKER in readable(client.get(url)), url
     assert MARKER in readable(client.get(f"{base}referat.pdf"))

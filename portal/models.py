@@ -1,0 +1,69 @@
+"""The search index: one row per thing a reader can find (an agenda item, its decision, an
+attachment, a person), with the text to search and what decides who may find it.
+
+Who may find a row is the visibility rule of the rows it was made from, kept on the row so a
+search never joins the meetings: `offentlig` (anyone may read it now: portal.indeks decides
+it as protokol.offentlig does) and the meeting's committee, date and status, to which
+udvalg.models.moede_visible_q applies as to a meeting. Rows are rebuilt from their sources in
+the same transaction as every change (portal.signals), so the index never shows what its
+sources no longer say.
+
+The text is searched by the database: PostgreSQL through a stored tsvector column with the
+`danish` configuration and a GIN index, SQLite through an FTS5 table of the Danish Snowball
+stems (migration 0001; portal.tekst stems the same way as PostgreSQL's danish_stem).
+"""
+
+from django.db import models
+
+from sager.models import Bilag, Punkt, Punkttype, Sag
+from udvalg.models import Moede, MoedeStatus, Person, Udvalg
+
+
+class Art(models.TextChoices):
+    PUNKT = "punkt", "Dagsordenspunkt"
+    BESLUTNING = "beslutning", "Beslutning"
+    BILAG = "bilag", "Bilag"
+    PERSON = "person", "Person"
+
+
+class Dokument(models.Model):
+    art = models.CharField("art", max_length=12, choices=Art)
+    punkt = models.ForeignKey(
+        Punkt, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    bilag = models.ForeignKey(
+        Bilag, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    moede = models.ForeignKey(
+        Moede, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    sag = models.ForeignKey(Sag, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The meeting's committee, date and status: what moede_visible_q reads (a prefix-less Q).
+    udvalg = models.ForeignKey(
+        Udvalg, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    dato = models.DateField("dato", null=True, blank=True)
+    status = models.CharField("mødets status", max_length=20, choices=MoedeStatus, blank=True)
+    offentlig = models.BooleanField("offentlig", default=False)
+    punkttype = models.CharField("punkttype", max_length=12, choices=Punkttype, blank=True)
+    har_afstemning = models.BooleanField("har afstemning", default=False)
+    sagsnr = models.CharField("sagsnr.", max_length=8, blank=True)
+    titel = models.CharField("titel", max_length=300)
+    tekst = models.TextField("tekst", blank=True)
+    # Who a decision names (votes, minority statements): the person facet.
+    personer = models.ManyToManyField(Person, related_name="+", blank=True)
+
+    class Meta:
+        verbose_name = "søgedokument"
+        verbose_name_plural = "søgedokumenter"
+        indexes = [
+            models.Index(fields=["offentlig", "dato"], name="portal_dok_offentlig_dato"),
+            models.Index(fields=["udvalg", "dato"], name="portal_dok_udvalg_dato"),
+            models.Index(fields=["dato"], name="portal_dok_dato"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_art_display()}: {self.titel}"
