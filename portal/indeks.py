@@ -12,20 +12,35 @@ The rows of an item are rebuilt whole whenever the item, its meeting, decision, 
 statements or attachments change (portal.signals), in the caller's transaction.
 """
 
-from django.db import connection, transaction
-from django.db.models import Prefetch
+from types import SimpleNamespace
 
+from django.db import connection, transaction
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+
+from kerne.bulk import Skriver
 from kerne.richtext import plain_text
 from portal import tekst
 from portal.models import Art, Dokument
 from protokol.deltagelse import vote_sentence
-from sager.models import SEKTIONER, Adgang, Beslutning, Bilag, Mindretalsudtalelse, Punkt, Valg
-from udvalg.models import MoedeStatus
+from sager.models import (
+    SEKTIONER,
+    Adgang,
+    Afstemning,
+    Beslutning,
+    Bilag,
+    Mindretalsudtalelse,
+    Punkt,
+    Stemme,
+    Valg,
+)
+from udvalg.models import Moede, MoedeStatus, Person
 
 # A tsvector holds at most 1 MB; the text of a long attachment is searched in its first part.
 MAKS_TEKST = 400_000
 FTS_TABEL = "portal_dokument_fts"
 BATCH = 500
+GENOPBYG_BATCH = 5_000
 
 
 def _punkter(ids):
@@ -34,7 +49,10 @@ def _punkter(ids):
         .select_related("moede", "sag", "beslutning__afstemning")
         .prefetch_related(
             Prefetch("bilag", queryset=Bilag.objects.order_by("sekvens")),
-            "beslutning__afstemning__stemmer__person",
+            Prefetch(
+                "beslutning__afstemning__stemmer",
+                queryset=Stemme.objects.select_related("person").order_by("pk"),
+            ),
             Prefetch(
                 "beslutning__mindretalsudtalelser",
                 queryset=Mindretalsudtalelse.objects.select_related("person").order_by("pk"),
@@ -48,17 +66,17 @@ def _navn(person) -> str:
     return f"{person.navn} ({parti})" if parti else person.navn
 
 
-def dokumenter(punkt: Punkt) -> list[tuple[Dokument, list[int]]]:
-    """The index rows of one item (loaded as _punkter loads it), with the person ids each
-    names."""
+def dokumenter(punkt) -> list[tuple[dict, list[int]]]:
+    """The index rows of one item, as column values, with the person ids each names. `punkt`
+    is an item loaded as _punkter loads it, or its light copy from _Laeser (the rebuild)."""
     moede = punkt.moede
     aaben = punkt.adgang == Adgang.AABEN
     frigivet = moede.status != MoedeStatus.KLADDE
     underskrevet = moede.status == MoedeStatus.UNDERSKREVET
     faelles = {
-        "punkt": punkt,
-        "moede": moede,
-        "sag": punkt.sag,
+        "punkt_id": punkt.pk,
+        "moede_id": moede.pk,
+        "sag_id": punkt.sag_id,
         "udvalg_id": moede.udvalg_id,
         "dato": moede.dato,
         "status": moede.status,
@@ -69,7 +87,7 @@ def dokumenter(punkt: Punkt) -> list[tuple[Dokument, list[int]]]:
     sektioner = [plain_text(getattr(punkt, f) or "") for f, _label in SEKTIONER]
     rows = [
         (
-            Dokument(
+            dict(
                 art=Art.PUNKT,
                 offentlig=aaben and frigivet,
                 tekst=" ".join(s for s in sektioner if s and s != "-"),
@@ -97,7 +115,7 @@ def dokumenter(punkt: Punkt) -> list[tuple[Dokument, list[int]]]:
         if any(dele):
             rows.append(
                 (
-                    Dokument(
+                    dict(
                         art=Art.BESLUTNING,
                         offentlig=aaben and underskrevet,
                         har_afstemning=afstemning is not None,
@@ -111,9 +129,9 @@ def dokumenter(punkt: Punkt) -> list[tuple[Dokument, list[int]]]:
         titel = b.titel or b.filnavn
         rows.append(
             (
-                Dokument(
+                dict(
                     art=Art.BILAG,
-                    bilag=b,
+                    bilag_id=b.pk,
                     offentlig=aaben and frigivet and b.adgang == Adgang.AABEN,
                     tekst=f"{b.filnavn} {b.tekst[:MAKS_TEKST]}",
                     **{**faelles, "titel": titel[:300]},
@@ -124,11 +142,11 @@ def dokumenter(punkt: Punkt) -> list[tuple[Dokument, list[int]]]:
     return rows
 
 
-def gem(rows: list[tuple[Dokument, list[int]]]) -> None:
+def gem(rows: list[tuple[dict, list[int]]]) -> None:
     """Insert the rows, their persons and, on SQLite, their stems into the FTS5 table."""
     if not rows:
         return
-    docs = Dokument.objects.bulk_create([d for d, _p in rows], batch_size=BATCH)
+    docs = Dokument.objects.bulk_create([Dokument(**d) for d, _p in rows], batch_size=BATCH)
     Through = Dokument.personer.through
     Through.objects.bulk_create(
         [
@@ -141,12 +159,15 @@ def gem(rows: list[tuple[Dokument, list[int]]]) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS_TABEL} (rowid, titel, tekst) VALUES (%s, %s, %s)",
-                [
-                    (d.pk, tekst.stammetekst(f"{d.titel} {d.sagsnr}"), tekst.stammetekst(d.tekst))
-                    for d in docs
-                ],
+                _FTS_INSERT, [_fts_row(d.pk, d.titel, d.sagsnr, d.tekst) for d in docs]
             )
+
+
+_FTS_INSERT = f"INSERT INTO {FTS_TABEL} (rowid, titel, tekst) VALUES (%s, %s, %s)"
+
+
+def _fts_row(pk: int, titel: str, sagsnr: str, tekst_: str) -> tuple:
+    return (pk, tekst.stammetekst(f"{titel} {sagsnr}"), tekst.stammetekst(tekst_))
 
 
 @transaction.atomic
@@ -167,14 +188,115 @@ def opdater_moede(moede_id: int) -> None:
 
 
 def genopbyg(fremdrift=None) -> int:
-    """Rebuild the whole index, a batch of items per transaction; returns the number of rows."""
+    """Rebuild the whole index, a range of items per transaction, written in bulk
+    (kerne.bulk: COPY on PostgreSQL); returns the number of rows. The rows are those of
+    dokumenter(), from light copies of the items (_Laeser) rather than model instances: a
+    million items in minutes, not hours."""
     with transaction.atomic(), connection.cursor() as cursor:
         # Below the ORM: its delete would load every row first.
         cursor.execute(f"DELETE FROM {Dokument.personer.through._meta.db_table}")
         cursor.execute(f"DELETE FROM {Dokument._meta.db_table}")
-    ids = list(Punkt.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), BATCH):
-        opdater_punkter(ids[start : start + BATCH])
-        if fremdrift:
-            fremdrift(min(start + BATCH, len(ids)), len(ids))
+    laeser = _Laeser()
+    top = Punkt.objects.aggregate(m=Max("pk"))["m"] or 0
+    total = Punkt.objects.count()
+    done = 0
+    for start in range(0, top + 1, GENOPBYG_BATCH):
+        with transaction.atomic():
+            skriver = Skriver(timezone.now())
+            fts = []
+            punkter = laeser.punkter(start, start + GENOPBYG_BATCH)
+            for punkt in punkter:
+                for row, personer in dokumenter(punkt):
+                    pk = skriver.add(Dokument, **row)
+                    for person in personer:
+                        skriver.add(Dokument.personer.through, dokument_id=pk, person_id=person)
+                    if connection.vendor == "sqlite":
+                        fts.append(_fts_row(pk, row["titel"], row["sagsnr"], row["tekst"]))
+            skriver.flush()
+            if fts:
+                with connection.cursor() as cursor:
+                    cursor.executemany(_FTS_INSERT, fts)
+            skriver.reset_sequences()
+        done += len(punkter)
+        if fremdrift and punkter:
+            fremdrift(done, total)
     return Dokument.objects.count()
+
+
+class _Liste(list):
+    """A list that answers .all(), as a related manager does (for dokumenter())."""
+
+    def all(self):
+        return self
+
+
+class _Laeser:
+    """Light copies of the items in a range of ids, with what dokumenter() reads: the
+    meeting, the case number, the decision with its vote and minority statements, the
+    attachments. Plain values, a handful of queries per range."""
+
+    def __init__(self):
+        self.personer = {
+            pk: SimpleNamespace(navn=n, parti=p, parti_bogstav=b)
+            for pk, n, p, b in Person.objects.values_list("pk", "navn", "parti", "parti_bogstav")
+        }
+        self.moeder = {
+            pk: SimpleNamespace(pk=pk, udvalg_id=u, dato=d, status=s)
+            for pk, u, d, s in Moede.objects.values_list("pk", "udvalg_id", "dato", "status")
+        }
+
+    def punkter(self, fra: int, til: int) -> list:
+        omraade = {"punkt_id__gte": fra, "punkt_id__lt": til}
+        felter = [f for f, _label in SEKTIONER]
+        punkter = {}
+        rows = Punkt.objects.filter(pk__gte=fra, pk__lt=til).values_list(
+            "pk", "moede_id", "sag_id", "sag__sagsnr", "adgang", "punkttype", "titel", *felter
+        )
+        for pk, moede_id, sag_id, sagsnr, adgang, punkttype, titel, *sektioner in rows:
+            punkter[pk] = SimpleNamespace(
+                pk=pk, moede=self.moeder[moede_id], sag_id=sag_id,
+                sag=SimpleNamespace(sagsnr=sagsnr) if sag_id else None,
+                adgang=adgang, punkttype=punkttype, titel=titel, bilag=_Liste(),
+                **dict(zip(felter, sektioner, strict=True)),
+            )  # fmt: skip
+        beslutninger = {}
+        for pk, punkt_id, tekst_ in Beslutning.objects.filter(**omraade).values_list(
+            "pk", "punkt_id", "tekst"
+        ):
+            b = SimpleNamespace(tekst=tekst_, mindretalsudtalelser=_Liste())
+            beslutninger[pk] = punkter[punkt_id].beslutning = b
+        afstemninger = {}
+        for pk, beslutning_id, forslag in Afstemning.objects.filter(
+            beslutning__punkt_id__gte=fra, beslutning__punkt_id__lt=til
+        ).values_list("pk", "beslutning_id", "forslag"):
+            a = SimpleNamespace(forslag=forslag, stemmer=_Liste())
+            afstemninger[pk] = beslutninger[beslutning_id].afstemning = a
+        for afstemning_id, person_id, valg in (
+            Stemme.objects.filter(
+                afstemning__beslutning__punkt_id__gte=fra, afstemning__beslutning__punkt_id__lt=til
+            )
+            .order_by("pk")
+            .values_list("afstemning_id", "person_id", "valg")
+        ):
+            afstemninger[afstemning_id].stemmer.append(
+                SimpleNamespace(person_id=person_id, person=self.personer[person_id], valg=valg)
+            )
+        for beslutning_id, person_id, tekst_ in (
+            Mindretalsudtalelse.objects.filter(
+                beslutning__punkt_id__gte=fra, beslutning__punkt_id__lt=til
+            )
+            .order_by("pk")
+            .values_list("beslutning_id", "person_id", "tekst")
+        ):
+            beslutninger[beslutning_id].mindretalsudtalelser.append(
+                SimpleNamespace(person_id=person_id, person=self.personer[person_id], tekst=tekst_)
+            )
+        for pk, punkt_id, titel, filnavn, adgang, tekst_ in (
+            Bilag.objects.filter(**omraade)
+            .order_by("sekvens")
+            .values_list("pk", "punkt_id", "titel", "filnavn", "adgang", "tekst")
+        ):
+            punkter[punkt_id].bilag.append(
+                SimpleNamespace(pk=pk, titel=titel, filnavn=filnavn, adgang=adgang, tekst=tekst_)
+            )
+        return list(punkter.values())

@@ -136,11 +136,13 @@ def soeg(request: HttpRequest) -> HttpResponse:
                 side = int(request.GET.get("side", "1"))
             except ValueError:
                 side = 1
+            sortering = filterset.form.cleaned_data.get("sortering") or "relevans"
+            context["sortering"] = sortering
             resultat = soegning.soeg(
                 request.user,
                 f,
                 filterset.qs,
-                sortering=filterset.form.cleaned_data.get("sortering") or "relevans",
+                sortering=sortering,
                 side=side,
             )
             fremhaev = f.fremhaev()

@@ -182,7 +182,8 @@ def test_facets_count_only_what_the_reader_finds(client, frigivet, medlem, udval
     # The facets as the search computes them, per reader.
     f = tekst.fortolk("timeløn")
     client.logout()
-    anon = soegning.facetter(soegning.match(soegning.synlige(factories.make_user("x")), f))
+    treffer = soegning.match(soegning.synlige(factories.make_user("x")), f)
+    anon = soegning.facetter(list(treffer.values_list(*soegning.FACET_KOLONNER)))
     assert anon["udvalg"] == [(udvalg.pk, 1)]
     assert anon["aar"] == [(2014, 1)]
     assert anon["punkttype"] == [(Punkttype.BESLUTNING, 1)]
