@@ -9,10 +9,12 @@ carries nothing else.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404
 
 from protokol import selectors
-from sager.models import Adgang, Beslutning, Bilag, Punkt
+from sager.models import Adgang, Beslutning, Bilag, Punkt, Sag
 from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
 
 
@@ -74,6 +76,29 @@ def andre_perioder(udvalg: Udvalg) -> list[Udvalg]:
         .exclude(pk=udvalg.pk)
         .distinct()
         .order_by("-periode_start")
+    )
+
+
+def sag(pk: int) -> Sag:
+    """A case anyone may read: one with an open item on a released agenda, titled as the public
+    may see it (SagQuerySet.with_visningstitel: never a closed item's title)."""
+    anonym = AnonymousUser()
+    return get_object_or_404(
+        Sag.objects.filter(pk=pk)
+        .filter(Exists(Punkt.objects.offentlige().filter(sag_id=OuterRef("pk"))))
+        .with_visningstitel(anonym)
+    )
+
+
+def sag_punkter(sag: Sag) -> list[Punkt]:
+    """Sagens gang for the public: the case's open items on released agendas across committees,
+    oldest first, with their open attachments."""
+    return list(
+        Punkt.objects.offentlige()
+        .filter(sag=sag)
+        .select_related("moede__udvalg", "sag")
+        .prefetch_related(Prefetch("bilag", queryset=Bilag.objects.offentlige().defer("tekst")))
+        .order_by("moede__dato", "moede__starttid", "nummer")
     )
 
 

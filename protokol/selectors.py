@@ -200,11 +200,13 @@ def attach_protocol(
     return result
 
 
-def sag_beslutninger(sag, user) -> list[Beslutning]:
+def sag_beslutninger(sag, user=None) -> list[Beslutning]:
     """The whole decision history of a case across committees, oldest first: decisions added by
-    hand, and those of items the user may read."""
+    hand, and those of items the user may read (user=None: those anyone may read)."""
+    alle = Beslutning.objects
+    synlige = alle.offentlige() if user is None else alle.visible_to(user)
     beslutninger = list(
-        beslutninger_queryset(Beslutning.objects.visible_to(user))
+        beslutninger_queryset(synlige)
         .filter(sag=sag)
         .order_by("dato", "pk")
     )

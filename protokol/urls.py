@@ -82,5 +82,9 @@ urlpatterns = [
         views_optag.beslutning_add_earlier,
         name="tidligere-beslutning",
     ),
-    path("sager/<int:pk>/", views.sag_detail, name="sag-detail"),
+    path(
+        "sager/<int:pk>/",
+        views_offentlig.medlem_eller_offentlig(views.sag_detail, views_offentlig.sag),
+        name="sag-detail",
+    ),
 ]

@@ -25,7 +25,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from kerne.pdf import http_response, stored_response
-from protokol import indhold, kalender, offentlig, pdf, sidecache
+from protokol import indhold, kalender, offentlig, pdf, selectors, sidecache
 from protokol.services import laasning
 from sager.models import Adgang, Bilag
 from udvalg.models import Moede, Udvalg
@@ -114,6 +114,22 @@ def referat(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
 
 
 @login_not_required
+def sag(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sagens gang as the public may read it: the open items of released agendas across
+    committees and the decisions of signed protocols."""
+    sag = offentlig.sag(pk)
+    return render(
+        request,
+        "protokol/offentlig/sag.html",
+        {
+            "sag": sag,
+            "punkter": offentlig.sag_punkter(sag),
+            "beslutninger": selectors.sag_beslutninger(sag),
+        },
+    )
+
+
+@login_not_required
 def bilag(request: HttpRequest, pk: int) -> HttpResponse:
     """An open attachment of an open item on a published meeting; nothing else."""
     bilag = get_object_or_404(
@@ -178,21 +194,22 @@ def wants_public(request: HttpRequest) -> bool:
 
 
 def medlem_eller_offentlig(member_view, public_view):
-    """The meeting's page at its one URL: the member version for a reader who may see the
-    meeting (the member view decides, as before), the public version for everyone else; where
-    there is no public version (a draft, a protocol not signed) a reader not logged in is asked
-    to log in and anyone else gets 404. The answer differs by the session cookie (Vary)."""
+    """A meeting's or a case's page at its one URL: the member version for a reader who may see
+    it (the member view decides, as before), the public version for everyone else; where there
+    is no public version (a draft, a protocol not signed, a case of closed items only) a reader
+    not logged in is asked to log in and anyone else gets 404. The answer differs by the
+    session cookie (Vary)."""
 
     @login_not_required
     @functools.wraps(member_view)
-    def view(request: HttpRequest, slug: str, moede: str) -> HttpResponse:
+    def view(request: HttpRequest, **kwargs) -> HttpResponse:
         if not wants_public(request):
             try:
-                return member_view(request, slug, moede)
+                return member_view(request, **kwargs)
             except Http404:
                 pass  # not theirs to read: the public version, if there is one
         try:
-            response = public_view(request, slug, moede)
+            response = public_view(request, **kwargs)
         except Http404:
             if request.user.is_authenticated:
                 raise

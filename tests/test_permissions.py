@@ -353,8 +353,9 @@ ONE_URL = {
     "protokol:dagsorden-pdf",
     "protokol:referat",
     "protokol:referat-pdf",
+    "protokol:sag-detail",
 }
-PUBLIC_IN_WORLD = {"protokol:moede-detail", "protokol:dagsorden-pdf"}
+PUBLIC_IN_WORLD = {"protokol:moede-detail", "protokol:dagsorden-pdf", "protokol:sag-detail"}
 
 
 def assert_public_version(response):

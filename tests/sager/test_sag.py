@@ -54,7 +54,10 @@ def test_a_secretary_elsewhere_can_pick_the_case_but_not_read_our_items(client, 
     sag = factories.make_sag("14/1175", "Nytteindsats")
     factories.make_punkt(released(udvalg, datetime.date(2014, 3, 12)), sag=sag, titel="Vores")
     login(client, anden)
-    assert client.get(f"/sager/{sag.pk}/").status_code == 404
+    # The case's page is the public version (its open item is public), not ours.
+    response = client.get(f"/sager/{sag.pk}/")
+    assert response.status_code == 200
+    assert "offentlige udgave" in response.content.decode()
     assert "14/1175" not in client.get("/sager/").content.decode()
     # ... but may put the case on an agenda of their own committee.
     other = anden.sekretaer_for.get()
