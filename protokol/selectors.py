@@ -205,11 +205,7 @@ def sag_beslutninger(sag, user=None) -> list[Beslutning]:
     hand, and those of items the user may read (user=None: those anyone may read)."""
     alle = Beslutning.objects
     synlige = alle.offentlige() if user is None else alle.visible_to(user)
-    beslutninger = list(
-        beslutninger_queryset(synlige)
-        .filter(sag=sag)
-        .order_by("dato", "pk")
-    )
+    beslutninger = list(beslutninger_queryset(synlige).filter(sag=sag).order_by("dato", "pk"))
     for b in beslutninger:
         afstemning = getattr(b, "afstemning", None)
         b.afstemning_tekst = afstemning and protokol_deltagelse.afstemning_tekst(afstemning, {})
