@@ -22,6 +22,7 @@ from kerne.bulk import Skriver
 from kerne.richtext import plain_text
 from portal import tekst
 from portal.models import Art, Dokument
+from protokol import offentlig
 from protokol.deltagelse import vote_sentence
 from sager.models import (
     SEKTIONER,
@@ -34,7 +35,7 @@ from sager.models import (
     Stemme,
     Valg,
 )
-from udvalg.models import Moede, MoedeStatus, Person
+from udvalg.models import Medlemskab, Moede, MoedeStatus, Person
 
 # A tsvector holds at most 1 MB; the text of a long attachment is searched in its first part.
 MAKS_TEKST = 400_000
@@ -183,6 +184,39 @@ def opdater_punkter(ids) -> None:
     gem(rows)
 
 
+def person_dokument(person, medlemskaber: list, er_offentlig: bool) -> dict:
+    """A person's row: name, party, and the committees of their seats."""
+    parti = f"{person.parti} ({person.parti_bogstav})" if person.parti_bogstav else person.parti
+    udvalg = sorted({m.udvalg.visningsnavn for m in medlemskaber})
+    return {
+        "art": Art.PERSON,
+        "person_id": person.pk,
+        "offentlig": er_offentlig,
+        "titel": person.navn[:300],
+        "tekst": f"{parti}. {', '.join(udvalg)}".strip(". "),
+        "sagsnr": "",
+    }
+
+
+@transaction.atomic
+def opdater_personer(ids) -> None:
+    """Rebuild the rows of these persons: found by anyone when the public pages show them
+    (protokol.offentlig.personer), else by no one but an administrator."""
+    ids = sorted(set(ids))
+    if not ids:
+        return
+    Dokument.objects.filter(art=Art.PERSON, person_id__in=ids).delete()
+    offentlige = set(offentlig.personer().filter(pk__in=ids).values_list("pk", flat=True))
+    rows = []
+    for person in Person.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch("medlemskaber", queryset=Medlemskab.objects.select_related("udvalg"))
+    ):
+        rows.append(
+            (person_dokument(person, person.medlemskaber.all(), person.pk in offentlige), [])
+        )
+    gem(rows)
+
+
 def opdater_moede(moede_id: int) -> None:
     opdater_punkter(Punkt.objects.filter(moede_id=moede_id).values_list("pk", flat=True))
 
@@ -220,6 +254,9 @@ def genopbyg(fremdrift=None) -> int:
         done += len(punkter)
         if fremdrift and punkter:
             fremdrift(done, total)
+    personer = list(Person.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(personer), BATCH):
+        opdater_personer(personer[start : start + BATCH])
     return Dokument.objects.count()
 
 

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from portal import indeks
 from sager.models import Afstemning, Beslutning, Bilag, Mindretalsudtalelse, Punkt, Sag, Stemme
-from udvalg.models import Moede, Udvalg
+from udvalg.models import Medlemskab, Moede, Person, Udvalg
 
 # A delete that starts at one of these takes the item's rows with it (the foreign keys
 # cascade): nothing to rebuild, and rebuilding would write rows for an item being deleted.
@@ -26,9 +26,29 @@ def _punkt_gemt(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Moede)
 def _moede_gemt(sender, instance, raw=False, **kwargs):
-    # Its status, date or committee decide who finds its items.
+    # Its status, date or committee decide who finds its items; a committee's first published
+    # meeting makes its members public.
     if not raw:
         indeks.opdater_moede(instance.pk)
+        indeks.opdater_personer(
+            Medlemskab.objects.filter(udvalg_id=instance.udvalg_id).values_list(
+                "person_id", flat=True
+            )
+        )
+
+
+@receiver(post_save, sender=Person)
+def _person_gemt(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indeks.opdater_personer([instance.pk])
+
+
+@receiver(post_save, sender=Medlemskab)
+@receiver(post_delete, sender=Medlemskab)
+def _medlemskab(sender, instance, raw=False, origin=None, **kwargs):
+    if raw or (origin is not None and isinstance(origin, Person)):
+        return
+    indeks.opdater_personer([instance.person_id])
 
 
 @receiver(post_save, sender=Sag)

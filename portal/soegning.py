@@ -140,7 +140,7 @@ def soeg(user, f: tekst.Forespoergsel, filtreret, *, sortering: str = "relevans"
     rows = {
         d.pk: d
         for d in Dokument.objects.filter(pk__in=ids).select_related(
-            "udvalg", "moede", "punkt", "bilag", "sag"
+            "udvalg", "moede", "punkt", "bilag", "sag", "person"
         )
     }
     hits = [rows[i] for i in ids if i in rows]

@@ -27,6 +27,8 @@ class Hit:
 
 
 def _url(d: Dokument) -> str:
+    if d.art == Art.PERSON:
+        return reverse("protokol:person", args=[d.person_id])
     if d.art == Art.BILAG:
         if d.offentlig:
             return reverse("offentlig:bilag", args=[d.bilag_id])
@@ -45,6 +47,8 @@ def _hit(d: Dokument, fremhaev: frozenset[str]) -> Hit:
         meta.append(f"Sagsnr. {d.sagsnr}")
     if d.punkttype and d.punkttype != Punkttype.INGEN and d.art != Art.BESLUTNING:
         meta.append(d.get_punkttype_display())
+    if d.art == Art.PERSON:
+        meta.append(d.person.parti or d.person.parti_bogstav)
     if not d.offentlig:
         meta.append("Ikke offentlig")
     return Hit(

@@ -10,12 +10,20 @@ carries nothing else.
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from protokol import selectors
-from sager.models import Adgang, Beslutning, Bilag, Punkt, Sag
-from udvalg.models import Medlemskab, Moede, MoedeStatus, Udvalg
+from sager.models import Adgang, Beslutning, Bilag, Mindretalsudtalelse, Punkt, Sag, Stemme
+from udvalg.models import (
+    Fremmoede,
+    FremmoedeStatus,
+    Medlemskab,
+    Moede,
+    MoedeStatus,
+    Person,
+    Udvalg,
+)
 
 
 @dataclass(frozen=True)
@@ -145,3 +153,98 @@ def punkter(moede: Moede, *, med_beslutninger: bool) -> list:
         else:
             result.append(protokol.get(p.pk) or p)
     return result
+
+
+# --- persons: what the public record says of a member -----------------------------------------
+
+MAKS_PERSONRAEKKER = 200
+
+
+def personer():
+    """Persons with a seat (or a substitute's) in a committee that has published something:
+    those the public pages and search show."""
+    return Person.objects.filter(
+        Exists(
+            Medlemskab.objects.filter(
+                person_id=OuterRef("pk"),
+                udvalg__in=Moede.objects.filter(status__in=PUBLISHED).values("udvalg_id"),
+            )
+        )
+    )
+
+
+def person(pk: int) -> Person:
+    return get_object_or_404(personer(), pk=pk)
+
+
+def person_medlemskaber(person: Person) -> list[Medlemskab]:
+    return list(
+        Medlemskab.objects.filter(person=person)
+        .select_related("udvalg")
+        .order_by("-udvalg__periode_start", "udvalg__navn", "gyldig_fra")
+    )
+
+
+@dataclass(frozen=True)
+class Fremmoedetal:
+    moeder: int  # signed meetings held while the person had a seat
+    fravaer: list  # Fremmoede rows of those meetings where the person was absent
+    stedfortraeder: int  # signed meetings attended as a substitute
+
+    @property
+    def deltog(self) -> int:
+        return self.moeder - len(self.fravaer)
+
+
+def person_fremmoede(person: Person, medlemskaber: list[Medlemskab]) -> Fremmoedetal:
+    """Attendance in the signed protocols: the meetings of the seats' committees on the seats'
+    dates, less the recorded absences; and the meetings attended in another's seat."""
+    saeder = Q(pk__in=[])
+    for m in medlemskaber:
+        if m.stedfortraeder:
+            continue
+        periode = Q(udvalg_id=m.udvalg_id)
+        if m.gyldig_fra:
+            periode &= Q(dato__gte=m.gyldig_fra)
+        if m.gyldig_til:
+            periode &= Q(dato__lte=m.gyldig_til)
+        saeder |= periode
+    moeder = Moede.objects.filter(status=MoedeStatus.UNDERSKREVET).filter(saeder)
+    fravaer = list(
+        Fremmoede.objects.filter(person=person, moede__in=moeder, stedfortraeder_for__isnull=True)
+        .exclude(status=FremmoedeStatus.TIL_STEDE)
+        .select_related("moede__udvalg")
+        .order_by("-moede__dato")
+    )
+    stedfortraeder = Fremmoede.objects.filter(
+        person=person,
+        moede__status=MoedeStatus.UNDERSKREVET,
+        stedfortraeder_for__isnull=False,
+        status=FremmoedeStatus.TIL_STEDE,
+    ).count()
+    return Fremmoedetal(moeder=moeder.count(), fravaer=fravaer, stedfortraeder=stedfortraeder)
+
+
+def _offentlige_beslutninger():
+    # Decisions of open items in signed protocols (not those entered by hand: no meeting).
+    return Beslutning.objects.offentlige().filter(punkt__isnull=False)
+
+
+def person_stemmer(person: Person) -> tuple[int, list[Stemme]]:
+    """(number, the newest MAKS_PERSONRAEKKER) of the person's named votes in the public
+    record."""
+    qs = Stemme.objects.filter(person=person, afstemning__beslutning__in=_offentlige_beslutninger())
+    rows = list(
+        qs.select_related(
+            "afstemning__beslutning__punkt__moede__udvalg", "afstemning__beslutning__sag"
+        ).order_by("-afstemning__beslutning__dato", "-pk")[:MAKS_PERSONRAEKKER]
+    )
+    return qs.count(), rows
+
+
+def person_udtalelser(person: Person) -> list[Mindretalsudtalelse]:
+    return list(
+        Mindretalsudtalelse.objects.filter(person=person, beslutning__in=_offentlige_beslutninger())
+        .select_related("beslutning__punkt__moede__udvalg")
+        .order_by("-beslutning__dato", "-pk")[:MAKS_PERSONRAEKKER]
+    )

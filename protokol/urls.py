@@ -82,6 +82,7 @@ urlpatterns = [
         views_optag.beslutning_add_earlier,
         name="tidligere-beslutning",
     ),
+    path("personer/<int:pk>/", views_offentlig.person, name="person"),
     path(
         "sager/<int:pk>/",
         views_offentlig.medlem_eller_offentlig(views.sag_detail, views_offentlig.sag),

@@ -130,6 +130,27 @@ def sag(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_not_required
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's public record: seats, attendance, named votes, minority statements."""
+    person = offentlig.person(pk)
+    medlemskaber = offentlig.person_medlemskaber(person)
+    antal_stemmer, stemmer = offentlig.person_stemmer(person)
+    return render(
+        request,
+        "protokol/offentlig/person.html",
+        {
+            "person": person,
+            "medlemskaber": medlemskaber,
+            "offentlige_udvalg": set(offentlig.udvalg_list().values_list("pk", flat=True)),
+            "fremmoede": offentlig.person_fremmoede(person, medlemskaber),
+            "antal_stemmer": antal_stemmer,
+            "stemmer": stemmer,
+            "udtalelser": offentlig.person_udtalelser(person),
+        },
+    )
+
+
+@login_not_required
 def bilag(request: HttpRequest, pk: int) -> HttpResponse:
     """An open attachment of an open item on a published meeting; nothing else."""
     bilag = get_object_or_404(

@@ -131,7 +131,7 @@ def test_a_decision_is_public_once_the_protocol_is_signed(client, udvalg, sekret
     assert _antal(_soeg(client, "Nytteindsats", art="beslutning")).startswith("1 resultat")
     client.logout()
     factories.lock_moede(held, sekretaer)
-    html = _soeg(client, "Rasmus Keis Neerbek")
+    html = _soeg(client, "Rasmus Keis Neerbek", art="beslutning")
     assert _antal(html) == "1 resultat for »Rasmus Keis Neerbek«"
     assert "Beslutning" in html and re.search(r"/referat/#punkt-\d", html)
     # The named vote is searchable and filterable: by person and by "has a vote".
@@ -154,11 +154,11 @@ def test_the_index_follows_every_change_in_the_same_transaction(client, frigivet
     assert _antal(_soeg(client, HEMMELIG)) == f"1 resultat for »{HEMMELIG}«"
     # The whole meeting deleted: its rows go too (on SQLite the FTS5 rows with them).
     moede.delete()
-    assert not Dokument.objects.exists()
+    assert not Dokument.objects.exclude(art="person").exists()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {indeks.FTS_TABEL}")
-            assert cursor.fetchone()[0] == 0
+            assert cursor.fetchone()[0] == Dokument.objects.count()
 
 
 @pytest.mark.django_db
@@ -260,3 +260,14 @@ def test_any_typed_query_is_answered(client, frigivet, q):
     """FTS5 and tsquery syntax typed into the box is words, never an error."""
     response = client.get("/soeg/", {"q": q})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_persons_are_found_once_their_committee_has_published(client, udvalg, sekretaer):
+    factories.make_medlem(udvalg, navn="Agnete Fog", parti="Socialistisk Folkeparti")
+    moede = factories.make_moede(udvalg)
+    assert _antal(_soeg(client, "Agnete Fog")).startswith("Ingen resultater")
+    udvalg_services.moede_release(moede=moede, user=sekretaer)
+    html = _soeg(client, "Agnete Fog")
+    assert _antal(html) == "1 resultat for »Agnete Fog«"
+    assert "/personer/" in html and "Socialistisk Folkeparti" in html

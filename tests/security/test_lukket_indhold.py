@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.demo import FAST_HASHER, IMMEDIATE_TASKS
 from tests.security import world as world_module
 from tests.security.world import ALLOWED, FORBIDDEN, MARKER
+from udvalg.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,8 @@ def _fill(route: str, w) -> list[str]:
             pks = [w.sag.pk]
         elif route.startswith("import/"):
             pks = [w.koersel.pk]
+        elif route.startswith("personer/"):
+            pks = [p.pk for p in Person.objects.all()]
         else:
             return []
         values = [{**v, "pk": pk} for v in values for pk in pks]
