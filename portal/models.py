@@ -53,6 +53,8 @@ class Dokument(models.Model):
     sagsnr = models.CharField("sagsnr.", max_length=8, blank=True)
     titel = models.CharField("titel", max_length=300)
     tekst = models.TextField("tekst", blank=True)
+    # When the row was last built: when what it shows last changed or became findable (feeds).
+    aendret = models.DateTimeField("indekseret", auto_now=True)
     # Who a decision names (votes, minority statements): the person facet.
     personer = models.ManyToManyField(Person, related_name="+", blank=True)
 
@@ -60,10 +62,17 @@ class Dokument(models.Model):
         verbose_name = "søgedokument"
         verbose_name_plural = "søgedokumenter"
         indexes = [
-            models.Index(fields=["offentlig", "dato"], name="portal_dok_offentlig_dato"),
             models.Index(fields=["udvalg", "dato"], name="portal_dok_udvalg_dato"),
             models.Index(fields=["dato"], name="portal_dok_dato"),
+            # Not (offentlig, ...): PostgreSQL AND'ed such an index (1.4M public rows at 1M
+            # items) with the text index's bitmap, 108 ms for a 15,000-hit word.
+            models.Index(fields=["aendret"], name="portal_dok_aendret"),
         ]
 
     def __str__(self):
         return f"{self.get_art_display()}: {self.titel}"
+
+    @property
+    def noegle(self) -> str:
+        """What the row is about, the same across rebuilds (a feed entry's id)."""
+        return f"{self.art}-{self.bilag_id or self.punkt_id or self.person_id}"

@@ -1,9 +1,12 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from portal import views
+from portal import feeds, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("soeg/", views.soeg, name="soeg"),
+    path("soeg/feed.atom", login_not_required(feeds.Soegning()), name="feed-soegning"),
+    path("sager/<int:pk>/feed.atom", login_not_required(feeds.Sag()), name="feed-sag"),
 ]

@@ -1,63 +1,15 @@
-from dataclasses import dataclass
-
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import SafeString
 
-from kerne import danish
-from portal import soegning, tekst
+from portal import soegning, tekst, visning
 from portal.filters import SoegFilter
-from portal.models import Art, Dokument
+from portal.models import Art
 from sager.models import Punkttype
-from udvalg.models import MoedeStatus, Person, Udvalg
+from udvalg.models import Person, Udvalg
 
 FACETTER = ["udvalg", "aar", "punkttype", "art", "afstemning", "person"]
-
-
-@dataclass
-class Hit:
-    art: str
-    url: str
-    titel: SafeString
-    uddrag: SafeString
-    meta: list[str]
-
-
-def _url(d: Dokument) -> str:
-    if d.art == Art.PERSON:
-        return reverse("protokol:person", args=[d.person_id])
-    if d.art == Art.BILAG:
-        if d.offentlig:
-            return reverse("offentlig:bilag", args=[d.bilag_id])
-        return reverse("sager:bilag-download", args=[d.bilag_id])
-    args = [d.udvalg.slug, d.moede.url_slug]
-    if d.art == Art.BESLUTNING and d.status == MoedeStatus.UNDERSKREVET:
-        return reverse("protokol:referat", args=args) + f"#punkt-{d.punkt.nummer}"
-    return reverse("protokol:moede-detail", args=args) + f"#punkt-{d.punkt.nummer}"
-
-
-def _hit(d: Dokument, fremhaev: frozenset[str]) -> Hit:
-    meta = [d.udvalg.visningsnavn if d.udvalg else "", danish.long_date(d.dato) if d.dato else ""]
-    if d.punkt_id:
-        meta.append(f"Punkt {d.punkt.nummer}")
-    if d.sagsnr:
-        meta.append(f"Sagsnr. {d.sagsnr}")
-    if d.punkttype and d.punkttype != Punkttype.INGEN and d.art != Art.BESLUTNING:
-        meta.append(d.get_punkttype_display())
-    if d.art == Art.PERSON:
-        meta.append(d.person.parti or d.person.parti_bogstav)
-    if not d.offentlig:
-        meta.append("Ikke offentlig")
-    return Hit(
-        art=d.get_art_display(),
-        url=_url(d),
-        titel=tekst.fremhaevet(d.titel, fremhaev),
-        uddrag=tekst.uddrag(d.tekst, fremhaev),
-        meta=[m for m in meta if m],
-    )
 
 
 def _link(params: QueryDict, **changes) -> str:
@@ -152,8 +104,9 @@ def soeg(request: HttpRequest) -> HttpResponse:
             fremhaev = f.fremhaev()
             context.update(
                 resultat=resultat,
-                hits=[_hit(d, fremhaev) for d in resultat.hits],
+                hits=[visning.hit(d, fremhaev) for d in resultat.hits],
                 foerste_nummer=(resultat.side - 1) * soegning.PR_SIDE + 1,
+                feed_params=_link(request.GET, sortering=None)[1:],
                 facetter=_facetter(request.GET, resultat.facetter, filterset),
                 forrige=_link(request.GET, side=resultat.side - 1) if resultat.side > 1 else "",
                 naeste=_link(request.GET, side=resultat.side + 1)

@@ -153,6 +153,7 @@ def agenda(udvalg, sekretaer, medlem):
         aaben=aaben,
         lukket=lukket,
         nytte=nytte,
+        medlem_person=medlem.person,
         moede_url=moede_url,
         dagsorden_url=f"{moede_url}dagsorden/",
     )
@@ -231,6 +232,13 @@ def test_secretary_pages_have_no_wcag_violations(new_context, sekretaer, agenda)
         ("/tilgaengelighed/", "accessibility statement"),
         (public, "public committee page"),
         (agenda.moede_url, "public agenda with a closed item (its one URL)"),
+        ("/soeg/", "search page, empty"),
+        ("/soeg/?q=nytteindsats", "search results with facets"),
+        ("/soeg/?q=nytteindsats&sortering=dato&art=bilag", "search results, filtered"),
+        ("/soeg/?q=og", "search with only small words"),
+        ("/soeg/?q=ukendtord", "search without results"),
+        (f"/sager/{agenda.nytte.pk}/", "public case page (its one URL)"),
+        (f"/personer/{agenda.medlem_person.pk}/", "public person page"),
     ]:
         anonymous.goto(url)
         axe.check(anonymous, name)

@@ -124,6 +124,7 @@ def _variants(url: str, w) -> list[str]:
         words = ["Personalesag", "Fortroligt", "Lukket bilag", "beslutning", "forslag",
                  "mindretal", "tema", "sagsbeskrivelse", "15/999"]  # fmt: skip
         variants += [f"{url}?q={quote(word)}" for word in words]
+        variants += [f"{url}feed.atom?q={quote(word)}" for word in words]
         variants += [f"{url}?q=beslutning&sortering=dato", f"{url}?q=forslag&art=beslutning",
                      f"{url}?q=mindretal&afstemning=ja", f"{url}?q=bilag&art=bilag"]  # fmt: skip
     if "/budget/" in url and url.endswith("/"):
