@@ -11,6 +11,8 @@ Environment variables:
   PROTOKOL_PROXY_COUNT    log-in lockout (see the AXES_* block below)
   PROTOKOL_SIGNING_KEY, PROTOKOL_SIGNING_KEY_FILE  the key that signs stored protocols
   PROTOKOL_LOCK_SWEEP_SECONDS  how often the worker re-queues unlocked signed protocols (300)
+  PROTOKOL_ABONNEMENT_INTERVAL  seconds between two messages to one e-mail subscription (3600)
+  PROTOKOL_ABONNEMENT_PR_KOERSEL  messages per run of the subscription task (200)
   PROTOKOL_BENCH          "1" serves make bench's hello-world view at /_bench/hej/
   PROTOKOL_KOMMUNE_NAVN, PROTOKOL_KOMMUNE_LOGO  the municipality's name and logo in the header
   PROTOKOL_TILGAENGELIGHED_KONTAKT  e-mail for reporting an accessibility barrier
@@ -185,6 +187,10 @@ PROTOKOL_RENDER_PUBLIC_PDFS_AT_LOCK = True
 # The worker (`manage.py worker`) queues the lock again for fully signed protocols that are not
 # locked, at start and then every this many seconds (0: only at start).
 PROTOKOL_LOCK_SWEEP_SECONDS = int(os.environ.get("PROTOKOL_LOCK_SWEEP_SECONDS", "300"))
+# E-mail subscriptions (portal.abonnement): at most one message per subscription this often,
+# and this many messages per run of the sending task.
+PROTOKOL_ABONNEMENT_INTERVAL = int(os.environ.get("PROTOKOL_ABONNEMENT_INTERVAL", "3600"))
+PROTOKOL_ABONNEMENT_PR_KOERSEL = int(os.environ.get("PROTOKOL_ABONNEMENT_PR_KOERSEL", "200"))
 # make bench serves a hello-world view at /_bench/hej/ to measure every page against.
 PROTOKOL_BENCH = os.environ.get("PROTOKOL_BENCH", "0") == "1"
 

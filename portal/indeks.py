@@ -12,6 +12,8 @@ The rows of an item are rebuilt whole whenever the item, its meeting, decision, 
 statements or attachments change (portal.signals), in the caller's transaction.
 """
 
+import re
+from pathlib import PurePath
 from types import SimpleNamespace
 
 from django.db import connection, transaction
@@ -41,6 +43,7 @@ from udvalg.models import Medlemskab, Moede, MoedeStatus, Person
 MAKS_TEKST = 400_000
 FTS_TABEL = "portal_dokument_fts"
 BATCH = 500
+_FILTEGN = re.compile(r"[._]+")
 GENOPBYG_BATCH = 5_000
 
 
@@ -127,14 +130,16 @@ def dokumenter(punkt) -> list[tuple[dict, list[int]]]:
                 )
             )
     for b in punkt.bilag.all():
-        titel = b.titel or b.filnavn
+        # The file name as words: PostgreSQL's parser reads "notat.pdf" as one token.
+        filnavn = _FILTEGN.sub(" ", b.filnavn).strip()
+        titel = b.titel or _FILTEGN.sub(" ", PurePath(b.filnavn).stem).strip() or b.filnavn
         rows.append(
             (
                 dict(
                     art=Art.BILAG,
                     bilag_id=b.pk,
                     offentlig=aaben and frigivet and b.adgang == Adgang.AABEN,
-                    tekst=f"{b.filnavn} {b.tekst[:MAKS_TEKST]}",
+                    tekst=f"{filnavn} {b.tekst[:MAKS_TEKST]}",
                     **{**faelles, "titel": titel[:300]},
                 ),
                 [],

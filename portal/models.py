@@ -76,3 +76,56 @@ class Dokument(models.Model):
     def noegle(self) -> str:
         """What the row is about, the same across rebuilds (a feed entry's id)."""
         return f"{self.art}-{self.bilag_id or self.punkt_id or self.person_id}"
+
+
+class Emne(models.TextChoices):
+    UDVALG = "udvalg", "Udvalg"
+    SAG = "sag", "Sag"
+    SOEGNING = "soegning", "Søgning"
+
+
+class Abonnement(models.Model):
+    """An e-mail subscription without an account: to a committee, a case or a saved search.
+    Confirmed by a link sent to the address (double opt-in); every message carries a one-click
+    unsubscribe (RFC 8058). The address is never shown on any page."""
+
+    email = models.EmailField("e-mailadresse")
+    emne = models.CharField("emne", max_length=10, choices=Emne)
+    udvalg = models.ForeignKey(
+        Udvalg, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    sag = models.ForeignKey(Sag, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    soegning = models.JSONField("søgning", default=dict, blank=True)  # q and the filters
+    # What is followed as one value ("udvalg:5", "sag:7", "soegning:<hash of the search>"):
+    # an address follows a thing once (the constraint holds it against concurrent sign-ups).
+    maal = models.CharField("mål", max_length=80)
+    noegle = models.CharField("nøgle", max_length=64, unique=True)
+    adresse = models.URLField("sidens adresse", max_length=200)  # for the links in messages
+    ip_hash = models.CharField("afsenderadresse (hash)", max_length=64, blank=True)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    bekraeftelser = models.PositiveSmallIntegerField("bekræftelsesmails sendt", default=0)
+    bekraeftelse_sendt = models.DateTimeField("bekræftelse sendt", null=True, blank=True)
+    bekraeftet = models.DateTimeField("bekræftet", null=True, blank=True)
+    afmeldt = models.DateTimeField("afmeldt", null=True, blank=True)
+    # The newest index change a message has told of, and when the last message went.
+    sidst_med = models.DateTimeField("nyt til og med", null=True, blank=True)
+    sidst_sendt = models.DateTimeField("sidst sendt", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "abonnement"
+        verbose_name_plural = "abonnementer"
+        indexes = [models.Index(fields=["email"], name="portal_abon_email")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "maal"],
+                condition=models.Q(afmeldt__isnull=True),
+                name="portal_abonnement_et_pr_adresse",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_emne_display()} ({'bekræftet' if self.bekraeftet else 'afventer'})"
+
+    @property
+    def aktivt(self) -> bool:
+        return self.bekraeftet is not None and self.afmeldt is None

@@ -4,7 +4,7 @@ rebuilds that item's rows (portal.indeks) in the same transaction."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from portal import indeks
+from portal import indeks, tasks
 from sager.models import Afstemning, Beslutning, Bilag, Mindretalsudtalelse, Punkt, Sag, Stemme
 from udvalg.models import Medlemskab, Moede, Person, Udvalg
 
@@ -22,6 +22,8 @@ def _fra_helheden(origin) -> bool:
 def _punkt_gemt(sender, instance, raw=False, **kwargs):
     if not raw:
         indeks.opdater_punkter([instance.pk])
+        if instance.moede.is_released:  # a supplementary item, a correction
+            tasks.efter_commit_koer_nyheder()
 
 
 @receiver(post_save, sender=Moede)
@@ -30,6 +32,8 @@ def _moede_gemt(sender, instance, raw=False, **kwargs):
     # meeting makes its members public.
     if not raw:
         indeks.opdater_moede(instance.pk)
+        if instance.is_released:
+            tasks.efter_commit_koer_nyheder()  # subscribers may have news
         indeks.opdater_personer(
             Medlemskab.objects.filter(udvalg_id=instance.udvalg_id).values_list(
                 "person_id", flat=True

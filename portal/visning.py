@@ -19,6 +19,7 @@ class Hit:
     titel: SafeString
     uddrag: SafeString
     meta: list[str]
+    sag_url: str = ""  # the case's course, for an item, decision or attachment
 
 
 def url(d: Dokument) -> str:
@@ -52,4 +53,5 @@ def hit(d: Dokument, fremhaev: frozenset[str]) -> Hit:
         titel=tekst.fremhaevet(d.titel, fremhaev),
         uddrag=tekst.uddrag(d.tekst, fremhaev),
         meta=[m for m in meta if m],
+        sag_url=reverse("protokol:sag-detail", args=[d.sag_id]) if d.sag_id else "",
     )

@@ -35,7 +35,14 @@ FOLLOWING = {
     "protokol:udvalg-feed-protokoller",
 }
 # Public, but 404 where the crawler's URL names nothing public (a feed of no search words).
-PUBLIC_OR_NONE = {"protokol:person", "portal:feed-soegning", "portal:feed-sag"}
+PUBLIC_OR_NONE = {
+    "protokol:person",
+    "portal:feed-soegning",
+    "portal:feed-sag",
+    "portal:abonner",
+    "portal:abonnement-bekraeft",
+    "portal:abonnement-afmeld",
+}
 PUBLIC_NAMES = {"login", "logout", "tilgaengelighed", "portal:soeg", *PUBLIC_OR_NONE, *FOLLOWING}
 # Every test runs in its own transaction inside the module's (see `world`).
 pytestmark = pytest.mark.django_db

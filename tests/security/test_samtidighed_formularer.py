@@ -17,6 +17,7 @@ from django.contrib.auth.models import Permission
 from django.urls import resolve
 
 from budget.models import Besparelsesforslag
+from portal.models import Abonnement
 from protokol.services import optagelse
 from referatimport.models import Importkoersel
 from sager.models import Bilag, Fravaersaarsag, Punkt, PunktFravaer
@@ -336,6 +337,38 @@ def test_eight_log_outs_at_once_log_out(live_server, sekretaer):
     assert "Logget ind som" not in klient.get("/").body
 
 
+def test_eight_subscription_sign_ups_confirms_and_unsubscribes_act_once(
+    live_server, udvalg, sekretaer, mailoutbox
+):
+    moede = Moede.objects.create(udvalg=udvalg, dato=datetime.date(2015, 5, 13), url_slug="m")
+    Moede.objects.filter(pk=moede.pk).update(status=MoedeStatus.FRIGIVET)
+    klient = Klient(live_server.url)
+    side = f"/abonnement/?udvalg={udvalg.pk}"
+    shown = klient.get(side)
+    assert shown.status == 200
+    fields = {**hidden_fields(shown.body, "/abonnement/"), "email": "otte@eksempel.dk"}
+    jobs = [(lambda: None, lambda _: [klient.post("/abonnement/", fields)]) for _ in range(8)]
+    answers = _run_together(jobs)
+    assert [a.status for a in answers] == [200] * 8, [(a.status, a.body[:300]) for a in answers]
+    assert Abonnement.objects.filter(email="otte@eksempel.dk").count() == 1
+    # One confirmation per accepted sign-up, at most the three of a day.
+    assert 1 <= len(mailoutbox) <= 3
+    a = Abonnement.objects.get()
+    for sti in (f"/abonnement/{a.noegle}/bekraeft/", f"/abonnement/{a.noegle}/afmeld/"):
+        _eight_at_once_anonymous(klient, sti)
+    a.refresh_from_db()
+    assert a.bekraeftet is not None and a.afmeldt is not None
+
+
+def _eight_at_once_anonymous(klient, page):
+    shown = klient.get(page)
+    assert shown.status == 200, (page, shown.status)
+    fields = hidden_fields(shown.body)
+    jobs = [(lambda: None, lambda _: [klient.post(page, fields)]) for _ in range(8)]
+    answers = _run_together(jobs)
+    assert [a.status for a in answers] == [200] * 8, [(a.status, a.body[:300]) for a in answers]
+
+
 # --- coverage: every form in the templates is sent eight times somewhere -------------------------
 
 SENT = {
@@ -370,6 +403,9 @@ SENT = {
     "referatimport:import-create",
     "referatimport:import-start",
     "referatimport:import-cancel",
+    "portal:abonner",
+    "portal:abonnement-bekraeft",
+    "portal:abonnement-afmeld",
     "login",
     "logout",  # eight log-outs are eight redirects to the front page; nothing is written
 }
@@ -386,6 +422,8 @@ FORM_PAGES = {
     "budget/forslag_form.html": ["budget:forslag-create", "budget:forslag-update"],
     "referatimport/import_create.html": ["referatimport:import-create"],
     "registration/login.html": ["login"],
+    "portal/abonnement_bekraeft.html": ["portal:abonnement-bekraeft"],
+    "portal/abonnement_afmeld.html": ["portal:abonnement-afmeld"],
 }
 
 
