@@ -22,6 +22,7 @@ from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from portal import soegning, tekst, visning
 from portal.filters import SoegFilter
@@ -146,7 +147,7 @@ def beskrivelse(a: Abonnement) -> str:
 
 def nyheder(a: Abonnement):
     """The public index rows new to this subscription, newest change first."""
-    qs = soegning.synlige(AnonymousUser()).filter(offentlig=True)
+    qs = soegning.synlige(AnonymousUser())
     if a.emne == Emne.UDVALG:
         qs = qs.filter(udvalg=a.udvalg)
     elif a.emne == Emne.SAG:
@@ -218,9 +219,7 @@ def _side(a: Abonnement) -> str:
         return reverse("offentlig:udvalg", args=[a.udvalg.slug])
     if a.emne == Emne.SAG:
         return reverse("protokol:sag-detail", args=[a.sag.pk])
-    return (
-        reverse("portal:soeg") + "?" + "&".join(f"{k}={v}" for k, v in sorted(a.soegning.items()))
-    )
+    return reverse("portal:soeg") + "?" + urlencode(sorted(a.soegning.items()))
 
 
 def forfaldne(nu=None):

@@ -75,11 +75,14 @@ class Soegning(_IndeksFeed):
             .values_list("pk", flat=True)[:ANTAL]
         )
         rows = Dokument.objects.filter(pk__in=ids).select_related(*_RELATERET)
-        self._fremhaev = obj["f"].fremhaev()
+        # On each row, not on the feed: one Feed instance answers every request.
+        fremhaev = obj["f"].fremhaev()
+        for d in rows:
+            d.fremhaev = fremhaev
         return sorted(rows, key=lambda d: (d.aendret, d.pk), reverse=True)
 
     def item_description(self, d):
-        return tekst.uddrag(d.tekst, self._fremhaev)
+        return tekst.uddrag(d.tekst, d.fremhaev)
 
 
 class Sag(_IndeksFeed):

@@ -91,12 +91,6 @@ def _fra_id(treffer, fra: int):
 
 
 @dataclass
-class Facet:
-    navn: str
-    vaerdier: list[tuple[object, str, int]]  # (value, label, count)
-
-
-@dataclass
 class Resultat:
     forespoergsel: tekst.Forespoergsel
     antal: int  # exact up to MAKS_TAELLING; MAKS_TAELLING + 1 means "more"

@@ -61,10 +61,6 @@ class Led:
     stammer: tuple[str, ...]
     udelad: bool = False
 
-    @property
-    def er_frase(self) -> bool:
-        return len(self.stammer) > 1
-
 
 @dataclass(frozen=True)
 class Forespoergsel:
